@@ -1,0 +1,81 @@
+/**
+ * The persistence contract. Every implementation (SQLite now, PostgreSQL later) keeps these
+ * promises: a dataset and all its rows are written in one transaction or not at all, and a
+ * dataset is visible only to its workspace (built-in datasets are visible to everyone).
+ */
+
+export type DatasetKind = 'company' | 'models';
+
+/** One stored row in canonical column names (see DESIGN.md); numbers in whole currency units. */
+export type Row = Record<string, string | number | null>;
+
+/** How one source column was understood on upload, shown on the dataset page. */
+export interface ColumnMapping {
+  /** Header as written in the file. */
+  source: string;
+  /** Canonical field it became, or null when ignored. */
+  field: string | null;
+  /** Multiplier applied to bare numbers (1, 1e3, 1e6, 1e9, 1e8 for 억, ...). */
+  scale?: number;
+  /** Human description of the unit, e.g. "USD billions (from header)". */
+  unit?: string;
+}
+
+export interface DatasetMeta {
+  id: number;
+  kind: DatasetKind;
+  name: string;
+  rowCount: number;
+  builtIn: boolean;
+  /** ISO 8601 timestamp of creation. */
+  createdAt: string;
+  /** Owning workspace; null for built-in datasets. */
+  workspace: string | null;
+  /** Original file name, if uploaded. */
+  sourceName: string | null;
+  columns: ColumnMapping[];
+  warnings: string[];
+}
+
+export interface NewDataset {
+  kind: DatasetKind;
+  name: string;
+  builtIn: boolean;
+  workspace: string | null;
+  sourceName?: string | null;
+  columns?: ColumnMapping[];
+  warnings?: string[];
+  /** Rows to store, in order. May be a lazy iterable, consumed inside the write transaction. */
+  rows: Iterable<Row>;
+  /** For built-in datasets: a stable key so two racing starts load it once. */
+  seedKey?: string;
+}
+
+export interface Scenario {
+  id: number;
+  name: string;
+  workspace: string | null;
+  /** Assumption values by key (fractions for rates). */
+  values: Record<string, number | string>;
+  builtIn: boolean;
+  createdAt: string;
+}
+
+export interface Store {
+  /** Datasets visible to a workspace (its own plus built-ins), newest first after built-ins. */
+  listDatasets(workspace: string): Promise<DatasetMeta[]>;
+  /** A dataset visible to the workspace, or null (never another workspace's). */
+  getDataset(id: number, workspace: string): Promise<DatasetMeta | null>;
+  /** All rows of a dataset, in stored order. */
+  getRows(id: number): Promise<Row[]>;
+  /** Stores a dataset and its rows atomically. Returns the stored metadata. */
+  createDataset(input: NewDataset): Promise<DatasetMeta>;
+  /** Stores a built-in dataset once per seedKey; returns false when it was already there. */
+  seedDataset(input: NewDataset & { seedKey: string }): Promise<boolean>;
+  deleteDataset(id: number, workspace: string): Promise<boolean>;
+  listScenarios(workspace: string): Promise<Scenario[]>;
+  getScenario(id: number, workspace: string): Promise<Scenario | null>;
+  saveScenario(input: { name: string; workspace: string | null; values: Record<string, number | string>; builtIn?: boolean }): Promise<Scenario>;
+  deleteScenario(id: number, workspace: string): Promise<boolean>;
+  close(): Promise<void>;
+}
