@@ -1,0 +1,7 @@
+/**
+ * capexlens finance core: pure cash-flow math with spreadsheet parity. No I/O, no clock, no global
+ * randomness. Every function documents its units and convention.
+ */
+export { cagr } from './cagr';
+export { roi } from './roi';
+export { npv } from './npv';
