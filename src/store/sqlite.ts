@@ -106,7 +106,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT * FROM datasets WHERE built_in = 1 OR workspace = ?
-         ORDER BY built_in DESC, id DESC`,
+         ORDER BY built_in DESC, CASE WHEN built_in = 1 THEN id ELSE -id END`,
       )
       .all(workspace) as DatasetRecord[];
     return rows.map(toMeta);
@@ -119,11 +119,15 @@ export class SqliteStore implements Store {
     return row ? toMeta(row) : null;
   }
 
-  async getRows(id: number): Promise<Row[]> {
-    const rows = this.db
-      .prepare(`SELECT data FROM dataset_rows WHERE dataset_id = ? ORDER BY idx`)
-      .raw()
-      .all(id) as [string][];
+  async getRows(id: number, range?: { offset: number; limit: number }): Promise<Row[]> {
+    const rows = (
+      range
+        ? this.db
+            .prepare(`SELECT data FROM dataset_rows WHERE dataset_id = ? AND idx >= ? ORDER BY idx LIMIT ?`)
+            .raw()
+            .all(id, range.offset, range.limit)
+        : this.db.prepare(`SELECT data FROM dataset_rows WHERE dataset_id = ? ORDER BY idx`).raw().all(id)
+    ) as [string][];
     return rows.map((r) => JSON.parse(r[0]) as Row);
   }
 

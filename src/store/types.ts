@@ -66,8 +66,8 @@ export interface Store {
   listDatasets(workspace: string): Promise<DatasetMeta[]>;
   /** A dataset visible to the workspace, or null (never another workspace's). */
   getDataset(id: number, workspace: string): Promise<DatasetMeta | null>;
-  /** All rows of a dataset, in stored order. */
-  getRows(id: number): Promise<Row[]>;
+  /** Rows of a dataset in stored order: all of them, or a page of them. */
+  getRows(id: number, range?: { offset: number; limit: number }): Promise<Row[]>;
   /** Stores a dataset and its rows atomically. Returns the stored metadata. */
   createDataset(input: NewDataset): Promise<DatasetMeta>;
   /** Stores a built-in dataset once per seedKey; returns false when it was already there. */

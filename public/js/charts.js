@@ -1,0 +1,79 @@
+// Draws every chart on the page from its JSON block. Chart configurations are built and tested on
+// the server (src/report); this script only turns `options.meta` into tick formatters, because
+// functions cannot travel in JSON and the Content-Security-Policy forbids inline script.
+(function () {
+  'use strict';
+  if (typeof window.Chart === 'undefined') return;
+
+  function short(v, digits) {
+    var a = Math.abs(v);
+    var steps = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+    for (var i = 0; i < steps.length; i++) {
+      if (a >= steps[i][0]) return (v / steps[i][0]).toFixed(digits).replace(/\.0+$/, '') + steps[i][1];
+    }
+    return String(Math.round(v * 100) / 100);
+  }
+  var formats = {
+    money: function (v) { return (v < 0 ? '−$' : '$') + short(Math.abs(v), 1); },
+    percent: function (v) { return (v * 100).toFixed(0) + '%'; },
+    multiple: function (v) { return v.toFixed(0) + '×'; },
+    number: function (v) { return short(v, 1); },
+  };
+
+  function applyMeta(config) {
+    var options = config.options || (config.options = {});
+    var meta = options.meta || {};
+    delete options.meta;
+    options.responsive = true;
+    options.maintainAspectRatio = false;
+    options.animation = false;
+    var scales = options.scales || (options.scales = {});
+    var y = scales.y || (scales.y = {});
+    if (meta.logY) y.type = 'logarithmic';
+    var fy = formats[meta.yFormat];
+    if (fy) {
+      y.ticks = y.ticks || {};
+      y.ticks.callback = function (v) { return fy(Number(v)); };
+    }
+    var fx = formats[meta.xFormat];
+    if (fx) {
+      var x = scales.x || (scales.x = {});
+      x.ticks = x.ticks || {};
+      x.ticks.callback = function (v) { return fx(Number(v)); };
+    }
+    var tooltip = (options.plugins = options.plugins || {}).tooltip || (options.plugins.tooltip = {});
+    if (fy) {
+      tooltip.callbacks = {
+        label: function (ctx) {
+          var raw = ctx.parsed && typeof ctx.parsed.y === 'number' ? ctx.parsed.y : ctx.raw;
+          if (options.indexAxis === 'y' && ctx.parsed) raw = ctx.parsed.x;
+          return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + fy(Number(raw));
+        },
+      };
+    }
+    return config;
+  }
+
+  function drawAll() {
+    var blocks = document.querySelectorAll('script[type="application/json"].chart-data');
+    for (var i = 0; i < blocks.length; i++) {
+      var block = blocks[i];
+      var canvas = document.getElementById(block.getAttribute('data-canvas'));
+      if (!canvas) continue;
+      var existing = window.Chart.getChart(canvas);
+      if (existing) existing.destroy();
+      try {
+        new window.Chart(canvas, applyMeta(JSON.parse(block.textContent)));
+        canvas.setAttribute('data-drawn', 'true');
+      } catch (e) {
+        canvas.setAttribute('data-drawn', 'error');
+        console.error('capexlens: chart ' + canvas.id + ' could not be drawn', e);
+      }
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawAll);
+  else drawAll();
+  window.addEventListener('beforeprint', function () {
+    for (var id in window.Chart.instances) window.Chart.instances[id].resize();
+  });
+})();

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { engine } from 'express-handlebars';
+import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
+import { ROOT } from '../config';
+import type { AppDeps } from './deps';
+import { AppError, NotFoundError, ValidationError } from './errors';
+import { helpers } from './helpers';
+import { workspace } from './middleware/workspace';
+import { sameOrigin } from './middleware/same-origin';
+import { csrf } from './middleware/csrf';
+import { datasetRoutes } from './routes/datasets';
+import { uploadRoutes } from './routes/upload';
+import { industryRoutes } from './routes/industry';
+import { scenarioRoutes } from './routes/scenarios';
+import { gpuRoutes } from './routes/gpus';
+
+export type { AppDeps } from './deps';
+
+/** Where Chart.js's UMD build lives; its package `exports` map hides dist/, so resolve the main file. */
+const CHART_JS_DIR = path.dirname(require.resolve('chart.js'));
+
+/**
+ * Builds the Express app without listening, so tests drive it with supertest.
+ * @example const app = createApp({ store, config }); app.listen(config.port);
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const { config } = deps;
+  const app = express();
+  const secure = false;
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.engine(
+    'hbs',
+    engine({
+      extname: '.hbs',
+      defaultLayout: 'main',
+      layoutsDir: path.join(ROOT, 'views', 'layouts'),
+      partialsDir: path.join(ROOT, 'views', 'partials'),
+      helpers,
+    }),
+  );
+  app.set('view engine', 'hbs');
+  app.set('views', path.join(ROOT, 'views'));
+  // express-handlebars caches compiled templates only when this is set (about 5× throughput).
+  if (config.env === 'production') app.enable('view cache');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use('/static/chartjs', express.static(CHART_JS_DIR, { maxAge: '1d', index: false }));
+  app.use(express.static(path.join(ROOT, 'public'), { maxAge: config.env === 'production' ? '1h' : 0, index: false }));
+
+  app.use(cookieParser(config.sessionSecret));
+  app.use(workspace(secure));
+  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  app.use(express.json({ limit: '256kb' }));
+  app.use(sameOrigin);
+  app.use(csrf(config.sessionSecret, secure));
+  app.use((req, res, next) => {
+    res.locals.path = req.path;
+    next();
+  });
+
+  app.use(uploadRoutes(deps));
+  app.use(datasetRoutes(deps));
+  app.use(industryRoutes(deps));
+  app.use(scenarioRoutes(deps));
+  app.use(gpuRoutes(deps));
+
+  app.use((req: Request, _res: Response, next: NextFunction) => next(new NotFoundError(`No page at ${req.path}`)));
+  app.use(errorHandler(config.env === 'production'));
+  return app;
+}
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path.endsWith('.json') || req.path.endsWith('.csv');
+}
+
+/** One error middleware: JSON for API and data URLs, an HTML page otherwise; no stack in production. */
+function errorHandler(production: boolean) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const known = toAppError(err);
+    if (known.status >= 500) console.error(err);
+    const body: Record<string, unknown> = { error: { code: known.code, message: known.message, ...(known.details ?? {}) } };
+    if (known instanceof ValidationError) {
+      body.problems = known.problems;
+      body.problemCount = known.problemCount;
+    }
+    const stack = !production && known.status >= 500 && err instanceof Error ? err.stack : undefined;
+    if (res.headersSent) return;
+    res.status(known.status);
+    if (wantsJson(req)) {
+      res.json(stack ? { ...body, stack } : body);
+      return;
+    }
+    const view = [400, 403, 404, 413, 422].includes(known.status) ? `errors/${known.status}` : 'errors/500';
+    res.render(view, { title: titleFor(known.status), error: known, problems: body.problems, problemCount: body.problemCount, stack });
+  };
+}
+
+function titleFor(status: number): string {
+  return ({ 400: 'Bad request', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 422: 'Cannot accept this input' } as Record<number, string>)[status] ?? 'Something went wrong';
+}
+
+/** Maps library errors with a status (body-parser's 413, malformed JSON's 400) onto AppError. */
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');
+  if (status >= 400 && status < 500) return new AppError(status, typeof e.type === 'string' ? e.type : 'bad_request', 'The request could not be read.');
+  return new AppError(500, 'internal', 'Something went wrong on our side. The error has been logged.');
+}
