@@ -1,4 +1,4 @@
-import { assertFinite, assertPositive } from './validate';
+import { assertFinite, assertPositive } from './internal/validate';
 
 /**
  * Compound annual growth rate: the constant yearly rate that turns `begin` into `end` over

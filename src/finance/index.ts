@@ -5,3 +5,7 @@
 export { cagr } from './cagr';
 export { roi } from './roi';
 export { npv } from './npv';
+export { irr } from './irr';
+export type { IrrOptions, IrrResult } from './types';
+export { paybackYears } from './paybackYears';
+export { discountedPaybackYears } from './discountedPaybackYears';

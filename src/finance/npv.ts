@@ -1,4 +1,4 @@
-import { assertFlows, assertRate } from './validate';
+import { assertFlows, assertRate } from './internal/validate';
 
 /**
  * Net present value of evenly spaced cash flows, numpy-financial convention:

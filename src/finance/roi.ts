@@ -1,4 +1,4 @@
-import { assertFinite } from './validate';
+import { assertFinite } from './internal/validate';
 
 /**
  * Simple return on investment, `(finalValue − cost) / cost`: the gain as a fraction of the cost,

@@ -1,0 +1,58 @@
+import { resolveIrrOptions } from './internal/irrOptions';
+import { solveRate } from './internal/rateSolver';
+import { signChanges } from './internal/signChanges';
+import { assertFlows } from './internal/validate';
+import type { IrrOptions, IrrResult } from './types';
+
+/**
+ * Internal rate of return of evenly spaced cash flows: the rate r > −1 at which
+ * `npv(r, flows)` is zero. `flows[0]` is at t = 0 (as in Excel's IRR and numpy-financial).
+ *
+ * Units: flows in one currency; the rate is a fraction per period (0.1 = 10% a period).
+ *
+ * Never a silent wrong answer, never NaN:
+ * - flows all ≥ 0 or all ≤ 0 → `{ kind: 'no-sign-change' }`;
+ * - one sign change → exactly one IRR exists (Descartes' rule of signs) and it is found wherever
+ *   it lies, by Newton's method from `opts.guess` kept inside a bracket → `{ kind: 'ok', rate }`;
+ * - several sign changes → the rates in [`opts.lowRate`, `opts.highRate`] (default −99% to
+ *   1000%) are bracketed on a grid and refined with Brent's method; one root gives `ok`,
+ *   several give `{ kind: 'multiple', rates }` sorted ascending, none gives
+ *   `{ kind: 'no-convergence' }`.
+ * Excel's IRR instead returns whichever root its iteration from `guess` reaches, or #NUM!.
+ *
+ * Throws `RangeError` naming the argument when `flows` is empty or holds a non-finite number,
+ * or when an option is invalid.
+ *
+ * @example
+ * irr([-70000, 12000, 15000, 18000, 21000, 26000]) // { kind: 'ok', rate: 0.0866309480... }
+ * irr([-100, 230, -132])                           // { kind: 'multiple', rates: [0.1, 0.2] }
+ * irr([100, 50])                                   // { kind: 'no-sign-change' }
+ */
+export function irr(flows: readonly number[], opts?: IrrOptions): IrrResult {
+  assertFlows('flows', flows);
+  const solveOptions = resolveIrrOptions(opts);
+  let first = 0;
+  while (first < flows.length && flows[first] === 0) first++;
+  let last = flows.length - 1;
+  while (last > first && flows[last] === 0) last--;
+  const changes = signChanges(flows);
+  if (changes === 0) return { kind: 'no-sign-change' };
+  // NPV as a polynomial in x = 1/(1+r), divided by x^first (which has no positive roots):
+  // Horner gives the value, the derivative and the scale Σ|c_t| x^t in one pass.
+  const evaluate = (x: number, out: Float64Array): void => {
+    let p = flows[last] as number;
+    let dp = 0;
+    let s = Math.abs(p);
+    for (let t = last - 1; t >= first; t--) {
+      const c = flows[t] as number;
+      dp = dp * x + p;
+      p = p * x + c;
+      s = s * x + Math.abs(c);
+    }
+    out[0] = p;
+    out[1] = dp;
+    out[2] = s;
+  };
+  const signNearZero = (flows[first] as number) > 0 ? 1 : -1;
+  return solveRate({ evaluate, signChanges: changes, signNearZero }, solveOptions);
+}
