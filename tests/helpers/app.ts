@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config';
+import { SqliteStore } from '../../src/store/sqlite';
+import { seedBuiltIns } from '../../src/seed';
+import { createApp } from '../../src/web/app';
+
+export const DATA_DIR = path.join(__dirname, '..', '..', 'data');
+
+/** A test config: in-memory database, fixed secret, overridable by environment-style keys. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', DATABASE_FILE: ':memory:', SESSION_SECRET: 'test-secret-0123456789abcdef', ...env });
+}
+
+/** An app on a fresh in-memory store with the built-in datasets loaded; never listens. */
+export async function makeApp(env: Record<string, string> = {}) {
+  const config = testConfig(env);
+  const store = new SqliteStore(':memory:');
+  await seedBuiltIns(store, DATA_DIR);
+  const app = createApp({ store, config });
+  return { app, store, config };
+}
