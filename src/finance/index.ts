@@ -15,3 +15,7 @@ export { fv } from './fv';
 export type { PaymentTiming } from './internal/annuity';
 export { straightLineDepreciation } from './straightLineDepreciation';
 export type { DepreciationOptions, DepreciationSchedule } from './straightLineDepreciation';
+export { xnpv } from './xnpv';
+export { xirr } from './xirr';
+export type { DateInput } from './internal/dates';
+export { mirr } from './mirr';
