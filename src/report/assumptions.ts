@@ -1,0 +1,232 @@
+/**
+ * Scenario assumptions: their definitions, defaults an analyst would defend, and parsing from a
+ * query string (or a saved scenario) into values with a source for each. Invalid input is returned
+ * as problems, never thrown, so a form can show it back.
+ */
+
+/** Where an assumption's value came from: the default, a saved scenario, the user, or the data. */
+export type AssumptionSource = 'default' | 'scenario' | 'user' | 'data';
+
+export type TerminalMethod = 'none' | 'exit-multiple' | 'perpetual-growth';
+
+export interface Assumptions {
+  /** Discount rate (WACC), fraction per year. */
+  wacc: number;
+  /** Years of cash flows counted from the first capex year. */
+  horizonYears: number;
+  /** Tax rate on AI operating profit, fraction. */
+  taxRate: number;
+  /** Share of capex that is AI, fraction; a row's own ai_capex_share wins. */
+  aiCapexShare: number;
+  /** Straight-line life of AI servers and GPUs, years; a row's useful_life_years wins unless set by the user. */
+  gpuUsefulLifeYears: number;
+  /** First-year AI revenue as a fraction of that year's AI capex, when no AI revenue is reported. */
+  aiRevenueToCapex: number;
+  /** Yearly growth of AI revenue at constant token prices, fraction. */
+  aiRevenueGrowth: number;
+  /** AI operating margin before depreciation of the AI capex (EBITDA margin), fraction. */
+  aiEbitdaMargin: number;
+  /** Yearly fall of token prices, fraction (0.7 = prices fall 70% a year). */
+  tokenPriceDeflation: number;
+  /** Volume elasticity to token prices: volume × (1 − deflation)^(−elasticity). */
+  volumeElasticity: number;
+  terminalMethod: TerminalMethod;
+  /** Exit EV/EBITDA multiple on the last horizon year's AI EBITDA. */
+  exitEvEbitda: number;
+  /** Perpetual growth of free cash flow after the horizon, fraction per year. */
+  terminalGrowth: number;
+  /** The P/E a multiple compresses to (and that capitalises AI earnings), ×. */
+  targetPe: number;
+}
+
+export type AssumptionKey = keyof Assumptions;
+
+export type AssumptionFormat = 'percent' | 'years' | 'multiple' | 'number' | 'choice';
+
+export interface AssumptionDef<K extends string = AssumptionKey> {
+  key: K;
+  label: string;
+  /** Column-style name with unit, used in CSV assumption lines. */
+  csvKey: string;
+  format: AssumptionFormat;
+  help: string;
+  /** Closed interval unless the matching `exclusive` flag says otherwise. */
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  integer?: boolean;
+  choices?: readonly string[];
+  /** One standard change, for the tornado chart (absolute, in the assumption's own unit). */
+  swing?: number;
+}
+
+export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
+  wacc: 0.09,
+  horizonYears: 10,
+  taxRate: 0.21,
+  aiCapexShare: 0.6,
+  gpuUsefulLifeYears: 6,
+  aiRevenueToCapex: 0.35,
+  aiRevenueGrowth: 0.25,
+  aiEbitdaMargin: 0.5,
+  tokenPriceDeflation: 0,
+  volumeElasticity: 1,
+  terminalMethod: 'none',
+  exitEvEbitda: 12,
+  terminalGrowth: 0.02,
+  targetPe: 25,
+});
+
+export const ASSUMPTION_DEFS: readonly AssumptionDef[] = [
+  { key: 'wacc', label: 'Discount rate (WACC)', csvKey: 'wacc_fraction', format: 'percent', min: -1, minExclusive: true, max: 1, swing: 0.01,
+    help: 'Fraction per year, 0.09 = 9%. Large-cap tech WACC estimates sit near 8-10%.' },
+  { key: 'horizonYears', label: 'Horizon', csvKey: 'horizon_years', format: 'years', min: 1, max: 40, integer: true,
+    help: 'Years of cash flows counted from the first capex year in the data.' },
+  { key: 'taxRate', label: 'Tax rate', csvKey: 'tax_rate_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.05,
+    help: 'US federal statutory rate 21%.' },
+  { key: 'aiCapexShare', label: 'AI share of capex', csvKey: 'ai_capex_share_fraction', format: 'percent', min: 0, max: 1, swing: 0.1,
+    help: 'Used where a row gives no ai_capex_share.' },
+  { key: 'gpuUsefulLifeYears', label: 'GPU / server useful life', csvKey: 'gpu_useful_life_years', format: 'years', min: 1, max: 20, swing: 1,
+    help: 'Where a row gives useful_life_years, the data’s life is used unless you set one here. Hyperscalers moved servers from 4 to 6 years in 2022-23; Amazon moved a subset back to 5 in 2025.' },
+  { key: 'aiRevenueToCapex', label: 'First-year AI revenue ÷ AI capex', csvKey: 'ai_revenue_to_capex_fraction', format: 'percent', min: 0, max: 10, swing: 0.1,
+    help: 'Only where no ai_revenue is reported. Microsoft: about $10B AI run-rate (Oct 2024) on about $27B FY2024 AI capex ≈ 0.35.' },
+  { key: 'aiRevenueGrowth', label: 'AI revenue growth', csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10, swing: 0.1,
+    help: 'Yearly growth at constant token prices, for years with no reported AI revenue.' },
+  { key: 'aiEbitdaMargin', label: 'AI operating margin before depreciation', csvKey: 'ai_ebitda_margin_fraction', format: 'percent', min: -1, max: 1, swing: 0.1,
+    help: 'AI EBITDA ÷ AI revenue (power, staff and other cash costs already deducted).' },
+  { key: 'tokenPriceDeflation', label: 'Token price fall per year', csvKey: 'token_price_deflation_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.1,
+    help: 'The "DeepSeek effect": 0.7 = prices fall 70% a year.' },
+  { key: 'volumeElasticity', label: 'Volume elasticity to token price', csvKey: 'volume_elasticity', format: 'number', min: 0, max: 5, swing: 0.2,
+    help: 'Jevons: 1 = cheaper tokens are fully offset by more use; below 1 revenue falls with price.' },
+  { key: 'terminalMethod', label: 'Terminal value', csvKey: 'terminal_method', format: 'choice', choices: ['none', 'exit-multiple', 'perpetual-growth'],
+    help: 'None: the servers wear out within their life, so value ends with the horizon.' },
+  { key: 'exitEvEbitda', label: 'Exit EV/EBITDA', csvKey: 'exit_ev_ebitda_multiple', format: 'multiple', min: 0, max: 100,
+    help: 'Applied to the last horizon year’s AI EBITDA when the terminal value is an exit multiple.' },
+  { key: 'terminalGrowth', label: 'Perpetual growth', csvKey: 'terminal_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 1,
+    help: 'Growth after the horizon when the terminal value is perpetual growth; must be below the WACC.' },
+  { key: 'targetPe', label: 'Target P/E', csvKey: 'target_pe_multiple', format: 'multiple', min: 0, minExclusive: true, max: 200,
+    help: 'Multiple compression target; startup P/E of 30-40 tends to converge to 20-30 after IPO.' },
+];
+
+export interface AssumptionProblem {
+  key: string;
+  value: string;
+  message: string;
+}
+
+export interface ParsedAssumptions {
+  values: Assumptions;
+  sources: Record<AssumptionKey, AssumptionSource>;
+  /** Raw text per key as the user typed it (for showing a bad value back). */
+  raw: Partial<Record<AssumptionKey, string>>;
+  problems: AssumptionProblem[];
+}
+
+/** A query string's value for one key: the last one when repeated, undefined when absent. */
+function queryValue(query: Record<string, unknown>, key: string): string | undefined {
+  const v = query[key];
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) {
+    const last = v[v.length - 1];
+    return typeof last === 'string' ? last : undefined;
+  }
+  return undefined;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Parses a number as a person types it: digits, optional sign, decimal point and exponent, or a
+ * percentage (`9%` = 0.09). Returns null for anything else (`12abc`, empty, `Infinity`).
+ */
+export function parseNumberText(text: string): number | null {
+  const t = text.trim();
+  const pct = t.endsWith('%');
+  const body = pct ? t.slice(0, -1).trim() : t;
+  if (!NUMBER_TEXT.test(body)) return null;
+  const n = Number(body);
+  if (!Number.isFinite(n)) return null;
+  return pct ? n / 100 : n;
+}
+
+function rangeText(def: AssumptionDef<string>): string {
+  const lo = def.min === undefined ? '' : `${def.minExclusive ? 'greater than' : 'at least'} ${def.min}`;
+  const hi = def.max === undefined ? '' : `${def.maxExclusive ? 'less than' : 'at most'} ${def.max}`;
+  return [lo, hi].filter(Boolean).join(' and ');
+}
+
+/** Checks one typed value against its definition; returns the number or a problem message. */
+export function checkValue(def: AssumptionDef<string>, text: string): { value: number | string } | { message: string } {
+  if (def.format === 'choice') {
+    const c = text.trim();
+    return def.choices?.includes(c) ? { value: c } : { message: `must be one of ${(def.choices ?? []).join(', ')}` };
+  }
+  const n = parseNumberText(text);
+  if (n === null) return { message: 'must be a number' };
+  if (def.integer && !Number.isInteger(n)) return { message: 'must be a whole number of years' };
+  const tooLow = def.min !== undefined && (def.minExclusive ? n <= def.min : n < def.min);
+  const tooHigh = def.max !== undefined && (def.maxExclusive ? n >= def.max : n > def.max);
+  if (tooLow || tooHigh) return { message: `must be ${rangeText(def)}` };
+  return { value: n };
+}
+
+/**
+ * Resolves assumptions from defaults, then a saved scenario's values, then the query string.
+ * Every value carries its source. Bad typed values become problems (and keep the value beneath).
+ *
+ * @example
+ * parseAssumptions({ wacc: '0.1' }).values.wacc // 0.1, source 'user'
+ * parseAssumptions({ wacc: '-1' }).problems[0].key // 'wacc'
+ */
+export function parseAssumptions(
+  query: Record<string, unknown>,
+  scenario?: Record<string, number | string>,
+): ParsedAssumptions {
+  const values: Record<string, number | string> = { ...DEFAULT_ASSUMPTIONS };
+  const sources = {} as Record<AssumptionKey, AssumptionSource>;
+  const raw: Partial<Record<AssumptionKey, string>> = {};
+  const problems: AssumptionProblem[] = [];
+  for (const def of ASSUMPTION_DEFS) {
+    sources[def.key] = 'default';
+    const saved = scenario?.[def.key];
+    if (saved !== undefined) {
+      const checked = checkValue(def, String(saved));
+      if ('value' in checked) {
+        values[def.key] = checked.value;
+        sources[def.key] = 'scenario';
+      }
+    }
+    const text = queryValue(query, def.key);
+    if (text === undefined || text.trim() === '') continue;
+    raw[def.key] = text;
+    const checked = checkValue(def, text);
+    if ('value' in checked) {
+      if (checked.value !== values[def.key]) sources[def.key] = 'user';
+      values[def.key] = checked.value;
+    } else {
+      problems.push({ key: def.key, value: text, message: `${def.label} ${checked.message}` });
+    }
+  }
+  const parsed = values as unknown as Assumptions;
+  if (parsed.terminalMethod === 'perpetual-growth' && parsed.terminalGrowth >= parsed.wacc) {
+    problems.push({
+      key: 'terminalGrowth',
+      value: raw.terminalGrowth ?? String(parsed.terminalGrowth),
+      message: 'Perpetual growth must be below the discount rate (WACC), or the terminal value is infinite',
+    });
+  }
+  return { values: parsed, sources, raw, problems };
+}
+
+/** The assumptions as query-string pairs, so a link reproduces the report exactly. */
+export function assumptionsQuery(values: Assumptions): string {
+  const params = new URLSearchParams();
+  for (const def of ASSUMPTION_DEFS) params.set(def.key, String(values[def.key]));
+  return params.toString();
+}
+
+/** Assumption lines for a CSV: [csv key, value, source]. */
+export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): [string, string | number, string][] {
+  return ASSUMPTION_DEFS.map((def) => [def.csvKey, parsed.values[def.key], parsed.sources[def.key]]);
+}

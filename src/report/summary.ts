@@ -1,0 +1,112 @@
+/**
+ * Plain-language summaries generated from the computed numbers: every sentence states figures from
+ * the model, and its wording changes with them (pays back or not, IRR found or why not, EPS up or
+ * down, price above or below a target multiple).
+ */
+import type { Assumptions } from './assumptions';
+import type { CompanyModel, IrrResult } from './company-model';
+import type { DepreciationLens } from './depreciation-lens';
+import type { Valuation } from './valuation';
+import { describeMoney, describeMultiple, describePercent, describePrice } from './words';
+
+function yearsText(y: number): string {
+  return `${Number(y.toFixed(1))} years`;
+}
+
+/** Why an IRR is what it is, in words. */
+export function irrWords(r: IrrResult): string {
+  switch (r.kind) {
+    case 'ok':
+      return `an IRR of ${describePercent(r.rate)}`;
+    case 'multiple':
+      return `several IRRs (${r.rates.map(describePercent).join(', ')}) because the cash flows change sign more than once, so IRR cannot rank it`;
+    case 'no-sign-change':
+      return 'no IRR, because the cash flows never change sign';
+    case 'no-convergence':
+      return 'no IRR that could be found, although the cash flows change sign';
+  }
+}
+
+function span(m: CompanyModel): string {
+  return m.firstYear === m.lastDataYear ? `FY${m.firstYear}` : `FY${m.firstYear}-FY${m.lastDataYear}`;
+}
+
+function paybackSentence(m: CompanyModel, a: Assumptions): string {
+  const head = `At ${describePercent(a.wacc)} WACC, ${m.company}'s ${span(m)} AI capex of ${describeMoney(m.totalAiCapexUsd)}`;
+  const npvPart = `NPV ${describeMoney(m.npvUsd)} and ${irrWords(m.irr)}`;
+  if (m.paybackYears === null) {
+    return `${head} does not pay back within the ${m.years.length}-year horizon (${npvPart}).`;
+  }
+  const disc =
+    m.discountedPaybackYears === null
+      ? 'not within the horizon once discounted'
+      : `${yearsText(m.discountedPaybackYears)} discounted`;
+  return `${head} pays back in ${yearsText(m.paybackYears)} (${disc}), with ${npvPart}.`;
+}
+
+function breakEvenSentence(m: CompanyModel, a: Assumptions): string | null {
+  if (m.breakEvenAiRevenueUsd === null) return null;
+  const last = m.years.find((y) => y.fiscalYear === m.lastDataYear);
+  if (!last) return null;
+  const basis = last.aiRevenueBasis === 'reported' ? 'reported' : 'modelled';
+  const cover = last.aiRevenueUsd >= m.breakEvenAiRevenueUsd ? 'which covers it' : `${describePercent(last.aiRevenueUsd / m.breakEvenAiRevenueUsd)} of it`;
+  return `Covering depreciation and the cost of capital at a ${describePercent(a.aiEbitdaMargin)} margin takes ${describeMoney(m.breakEvenAiRevenueUsd)} of AI revenue a year; the ${basis} FY${m.lastDataYear} figure is ${describeMoney(last.aiRevenueUsd)}, ${cover}.`;
+}
+
+function lensSentence(l: DepreciationLens | null): string | null {
+  if (!l) return null;
+  const shorter = l.rows.find((r) => r.usefulLifeYears === l.referenceLifeYears - 1);
+  const longer = l.rows.find((r) => r.usefulLifeYears === l.referenceLifeYears + 1);
+  const move = (c: number) => (c < 0 ? `cuts FY${l.fiscalYear} EPS by ${describePercent(-c)}` : `raises FY${l.fiscalYear} EPS by ${describePercent(c)}`);
+  if (shorter?.epsChange != null) {
+    const tail = longer?.epsChange != null ? `; a one-year longer life ${longer.epsChange >= 0 ? 'adds' : 'takes'} ${describePercent(Math.abs(longer.epsChange))}` : '';
+    return `Putting every AI server on a one-year shorter life (${shorter.usefulLifeYears} years instead of the ${l.referenceLifeYears} behind FY${l.fiscalYear}'s reported figures) ${move(shorter.epsChange)}${tail}.`;
+  }
+  if (shorter) {
+    return `Putting every AI server on a one-year shorter life (${shorter.usefulLifeYears} years instead of ${l.referenceLifeYears}) adds ${describeMoney(shorter.depreciationChangeUsd)} of FY${l.fiscalYear} depreciation.`;
+  }
+  return null;
+}
+
+function valuationSentence(v: Valuation | null, company: string): string {
+  if (!v) return `The data has no share price or market cap for ${company}, so no valuation multiples.`;
+  if (v.pe === null || !v.compression || v.sharePriceUsd === null) {
+    return `${company}'s FY${v.fiscalYear} market cap is ${describeMoney(v.marketCapUsd)}; without positive earnings per share there is no P/E.`;
+  }
+  const c = v.compression;
+  const dir = c.drawdown < 0 ? `a drawdown of ${describePercent(-c.drawdown)}` : `a gain of ${describePercent(c.drawdown)}`;
+  const ai =
+    v.aiRevenueToJustifyUsd === null
+      ? ''
+      : v.aiRevenueToJustifyUsd === 0
+        ? ` Today's earnings at ${describeMultiple(c.toPe)} already cover the market cap.`
+        : ` Justifying the rest of the market cap at ${describeMultiple(c.toPe)} takes ${describeMoney(v.aiRevenueToJustifyUsd)} of AI revenue a year.`;
+  return `At ${describePrice(v.sharePriceUsd)} (FY${v.fiscalYear}) the shares trade at ${describeMultiple(v.pe)} earnings; moving to ${describeMultiple(c.toPe)} would be ${dir}.${ai}`;
+}
+
+/** Three or four sentences for one company. */
+export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions): string[] {
+  return [paybackSentence(m, a), breakEvenSentence(m, a), lensSentence(l), valuationSentence(v, m.company)].filter((s): s is string => s !== null);
+}
+
+/** Sentences over all companies of the report. */
+export function overallSummary(models: CompanyModel[], a: Assumptions): string[] {
+  if (models.length === 0) return ['The dataset has no company with capex, so there is nothing to evaluate.'];
+  const paying = models.filter((m) => m.paybackYears !== null);
+  const total = models.reduce((s, m) => s + m.totalAiCapexUsd, 0);
+  const out = [
+    `Under these assumptions (${describePercent(a.wacc)} WACC, ${a.gpuUsefulLifeYears}-year server life, ${describePercent(a.aiCapexShare)} of capex going to AI unless the data says otherwise), ${paying.length} of ${models.length} companies' AI capex pays back within the horizon, on ${describeMoney(total)} of AI capex in all.`,
+  ];
+  if (paying.length > 0) {
+    const fastest = paying.reduce((x, y) => ((y.paybackYears as number) < (x.paybackYears as number) ? y : x));
+    out.push(`${fastest.company} pays back soonest, in ${yearsText(fastest.paybackYears as number)}.`);
+  }
+  const best = models.reduce((x, y) => (y.npvUsd > x.npvUsd ? y : x));
+  const worst = models.reduce((x, y) => (y.npvUsd < x.npvUsd ? y : x));
+  out.push(
+    best === worst
+      ? `Its NPV is ${describeMoney(best.npvUsd)}.`
+      : `NPV ranges from ${describeMoney(worst.npvUsd)} (${worst.company}) to ${describeMoney(best.npvUsd)} (${best.company}).`,
+  );
+  return out;
+}
