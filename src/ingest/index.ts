@@ -1,0 +1,34 @@
+/**
+ * CSV ingest: bytes as investors have them (any encoding, separator and number style) →
+ * canonical rows, or every problem with its line, column and value. Nothing here stores anything.
+ */
+import type { Readable } from 'node:stream';
+import { Ingestor } from './ingest';
+import type { IngestOptions, IngestResult } from './types';
+
+export type { IngestOptions, IngestResult, Problem, ProblemCode, Unit } from './types';
+export { MAX_PROBLEMS, UNIT_SCALE } from './types';
+export { parseNumber, parsePeriod, isMissing } from './numbers';
+
+/**
+ * Ingests a whole file held in memory (small files, built-in data).
+ * @example ingestBuffer(Buffer.from('company,fiscal_year,capex\nAcme,2024,$1.5B\n')) // ok, capex 1.5e9
+ */
+export function ingestBuffer(bytes: Uint8Array, opts?: IngestOptions): IngestResult {
+  const ing = new Ingestor(opts);
+  ing.push(bytes);
+  return ing.finish();
+}
+
+/**
+ * Ingests a stream chunk by chunk with bounded memory. After a fatal problem the rest of the
+ * stream is read and dropped, so an HTTP upload can still be answered cleanly.
+ */
+export async function ingestStream(source: AsyncIterable<Uint8Array> | NodeJS.ReadableStream | Readable, opts?: IngestOptions): Promise<IngestResult> {
+  const ing = new Ingestor(opts);
+  let open = true;
+  for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
+    if (open) open = ing.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  return ing.finish();
+}

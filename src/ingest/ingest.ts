@@ -1,0 +1,600 @@
+/**
+ * bytes → decoded text → CSV records → validated canonical rows, or a list of problems.
+ * Push-based and synchronous per chunk, so a stream of any size passes through with bounded
+ * memory: the decoder and csv-parse keep only a partial record, duplicates are remembered as
+ * hashes, and accepted rows spill to a temporary file beyond a threshold.
+ */
+import { isUtf8 } from 'node:buffer';
+import { Parser } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { ColumnMapping, DatasetKind, Row } from '../store/types';
+import { completeUtf8Length, detectEncoding, encodingLabel, firstInvalidUtf8, notTextReason, type Encoding } from './decode';
+import { REQUIRED, type FieldDef } from './fields';
+import { looksLikeModels, resolveHeader, type ColumnSpec } from './headers';
+import { KeyTable } from './keytable';
+import { isMissing, parseNumber, parsePeriod, type DecimalStyle } from './numbers';
+import { mixNumber, mixString, Problems } from './problems';
+import { QuarterRollUp } from './rollup';
+import { costNote } from './cost-note';
+import { sniffDecimal, sniffDelimiter, type Delimiter } from './sniff';
+import { RowSink } from './spool';
+import { UNIT_SCALE, type IngestOptions, type IngestResult } from './types';
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** The part of csv-parse's Parser that parses synchronously (what its sync API uses inside). */
+interface CsvApi {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): (Error & { code?: string; column?: number }) | undefined;
+  info: { bytes: number };
+}
+
+function countNewlines(b: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+const SCALE_WORD: Record<number, string> = { 1: 'units', 1e3: 'thousands', 1e6: 'millions', 1e9: 'billions' };
+
+/** Multiplies without leaving float dust: 23.886 × 10^9 is 23,886,000,000, not …999.996. */
+function scaled(v: number, factor: number): number {
+  return factor === 1 ? v : Number((v * factor).toPrecision(15));
+}
+
+export class Ingestor {
+  private readonly problems = new Problems();
+  private readonly warnings: string[] = [];
+  private stopped = false;
+
+  // Decoding
+  private head: Buffer[] = [];
+  private headLength = 0;
+  private encoding: Encoding | null = null;
+  private decoder: iconv.DecoderStream | null = null;
+  private carry: Buffer | null = null;
+  private bomToSkip = 0;
+
+  // Parsing and line counting
+  private api: CsvApi | null = null;
+  private delimiter: Delimiter = ',';
+  private decimal: DecimalStyle = 'dot';
+  private fed: { start: number; buf: Buffer }[] = [];
+  private fedBytes = 0;
+  private countedTo = 0;
+  private linesBefore = 0;
+
+  // Records
+  private specs: ColumnSpec[] | null = null;
+  private headerWidth = 0;
+  private kind: DatasetKind = 'company';
+  private readonly sink = new RowSink();
+  private readonly seen = new KeyTable();
+  private rollUp: QuarterRollUp | null = null;
+  private exactDuplicates = 0;
+  private firstExactDuplicateLine = 0;
+  private dataRows = 0;
+  private noCostRoute = 0;
+  private yearSpec: ColumnSpec | null = null;
+  private periodSpec: ColumnSpec | null = null;
+  private companySpec: ColumnSpec | null = null;
+  private basisSpec: ColumnSpec | null = null;
+  private fileCurrency: string | null = null;
+  private readonly uploadScale: number;
+
+  constructor(private readonly opts: IngestOptions = {}) {
+    this.uploadScale = UNIT_SCALE[opts.unit ?? 'units'];
+  }
+
+  /** Feeds the next bytes; returns false once the file is refused and further bytes are ignored. */
+  push(chunk: Uint8Array): boolean {
+    if (this.stopped) return false;
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.encoding === null) {
+      this.head.push(buf);
+      this.headLength += buf.length;
+      if (this.headLength >= SNIFF_BYTES) this.start(false);
+      return !this.stopped;
+    }
+    this.decodeAndParse(buf, false);
+    return !this.stopped;
+  }
+
+  /** Ends the input and returns the verdict. */
+  finish(): IngestResult {
+    if (!this.stopped && this.encoding === null) this.start(true);
+    if (!this.stopped) this.decodeAndParse(null, true);
+    if (!this.stopped && this.api) this.feed(undefined, true);
+    if (!this.stopped) this.conclude();
+    if (this.problems.count > 0) {
+      this.sink.discard();
+      return { ok: false, problems: this.problems.list, problemCount: this.problems.count };
+    }
+    return {
+      ok: true,
+      kind: this.kind,
+      rows: this.sink.finish(),
+      rowCount: this.sink.count,
+      columns: this.mapping(),
+      warnings: this.warnings,
+    };
+  }
+
+  private stop(): void {
+    this.stopped = true;
+  }
+
+  // ---- decoding ------------------------------------------------------------------------------
+
+  private start(final: boolean): void {
+    const head = Buffer.concat(this.head, this.headLength);
+    this.head = [];
+    if (head.length === 0) {
+      this.problems.add('empty_file', null, null, null, 'The file is empty: upload a CSV file with a header row and at least one data row.');
+      return this.stop();
+    }
+    const detected = detectEncoding(head, final);
+    if (detected.encoding !== 'utf16le' && detected.encoding !== 'utf16be') {
+      const reason = notTextReason(head);
+      if (reason) {
+        this.problems.add('not_text', null, null, null, reason);
+        return this.stop();
+      }
+    }
+    this.encoding = detected.encoding;
+    this.bomToSkip = detected.bomLength;
+    if (this.encoding !== 'utf8') {
+      this.decoder = iconv.getDecoder(this.encoding === 'win1252' ? 'win1252' : this.encoding === 'utf16be' ? 'utf16-be' : this.encoding === 'cp949' ? 'cp949' : 'utf16le');
+      this.warnings.push(`The file was read as ${encodingLabel(this.encoding)} text.`);
+    }
+    const sample =
+      this.encoding === 'utf8'
+        ? head.toString('utf8', detected.bomLength, detected.bomLength + completeUtf8Length(head.subarray(detected.bomLength)))
+        : iconv.decode(head.subarray(detected.bomLength), this.encoding === 'utf16be' ? 'utf16-be' : this.encoding === 'cp949' ? 'cp949' : this.encoding === 'win1252' ? 'win1252' : 'utf16le');
+    if (final && sample.trim() === '') {
+      this.problems.add('empty_file', null, null, null, 'The file has no text: upload a CSV file with a header row and at least one data row.');
+      return this.stop();
+    }
+    this.delimiter = sniffDelimiter(sample);
+    this.decimal = sniffDecimal(sample, this.delimiter);
+    if (this.decimal === 'comma') this.warnings.push('Numbers were read with decimal commas (1.234,5 = 1234.5), as the file is semicolon-separated.');
+    const parser = new Parser({
+      delimiter: this.delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      bom: false,
+      encoding: 'utf8',
+    });
+    this.api = (parser as unknown as { api: CsvApi }).api;
+    this.decodeAndParse(head, final);
+  }
+
+  private decodeAndParse(chunk: Buffer | null, final: boolean): void {
+    if (this.encoding === 'utf8') return this.utf8(chunk, final);
+    if (!this.decoder) return;
+    let text = chunk ? this.decoder.write(this.skipBom(chunk)) : this.decoder.end() ?? '';
+    if (text.length === 0) return;
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) {
+      text = text.slice(0, nul);
+      const before = Buffer.from(text, 'utf8');
+      this.problems.add('nul_character', this.lineAt(before, before.length), null, null, 'The text contains a NUL character (byte 0), which no text column may hold: the file is damaged or not a CSV file.');
+      return this.stop();
+    }
+    this.feed(Buffer.from(text, 'utf8'), false);
+  }
+
+  private skipBom(chunk: Buffer): Buffer {
+    if (this.bomToSkip === 0) return chunk;
+    const skip = Math.min(this.bomToSkip, chunk.length);
+    this.bomToSkip -= skip;
+    return chunk.subarray(skip);
+  }
+
+  private utf8(chunk: Buffer | null, final: boolean): void {
+    let buf: Buffer;
+    if (chunk === null) {
+      if (this.carry === null) return;
+      buf = this.carry;
+    } else {
+      const c = this.skipBom(chunk);
+      buf = this.carry ? Buffer.concat([this.carry, c]) : c;
+    }
+    this.carry = null;
+    if (!final) {
+      const cut = completeUtf8Length(buf);
+      if (cut < buf.length) {
+        this.carry = Buffer.from(buf.subarray(cut));
+        buf = buf.subarray(0, cut);
+      }
+    }
+    const nul = buf.indexOf(0);
+    const bad = firstInvalidUtf8Fast(buf);
+    if (bad !== -1 && (nul === -1 || bad < nul)) {
+      const byte = buf[bad] as number;
+      this.problems.add(
+        'bad_encoding',
+        this.lineAt(buf, bad),
+        null,
+        `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+        'The file mixes encodings: this byte is not UTF-8, although the start of the file is. Save the whole file again as CSV UTF-8.',
+      );
+      return this.stop();
+    }
+    if (nul !== -1) {
+      this.problems.add('nul_character', this.lineAt(buf, nul), null, null, 'The text contains a NUL character (byte 0), which no text column may hold: the file is damaged or not a CSV file.');
+      return this.stop();
+    }
+    if (buf.length > 0) this.feed(buf, false);
+  }
+
+  /** Editor line of a byte offset in a buffer about to be fed. */
+  private lineAt(next: Buffer, offset: number): number {
+    let n = this.linesBefore;
+    for (const f of this.fed) n += countNewlines(f.buf, Math.max(0, this.countedTo - f.start), f.buf.length);
+    return 1 + n + countNewlines(next, 0, offset);
+  }
+
+  // ---- parsing -------------------------------------------------------------------------------
+
+  private feed(buf: Buffer | undefined, end: boolean): void {
+    const api = this.api;
+    if (!api || this.stopped) return;
+    if (buf) {
+      this.fed.push({ start: this.fedBytes, buf });
+      this.fedBytes += buf.length;
+    }
+    const err = api.parse(buf, end, (record) => this.onRecord(record, api.info.bytes), () => undefined);
+    if (err) {
+      const line = this.recordStartLine();
+      const column = typeof err.column === 'number' ? this.headerName(err.column) : null;
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+        this.problems.add('unclosed_quote', line, column, null, 'A quoted field starting in this record is never closed: add the closing " (a quote inside a quoted field is written "").');
+      } else if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
+        this.problems.add('bad_quote', line, column, null, 'A closing quote is followed by other text: a quote inside a quoted field must be doubled ("").');
+      } else {
+        this.problems.add('bad_csv', line, column, null, `The CSV structure cannot be read here (${err.message}).`);
+      }
+      return this.stop();
+    }
+  }
+
+  /** Advances the line count to the end of the record just parsed; returns the line it started on. */
+  private advance(endByte: number): number {
+    const start = 1 + this.linesBefore;
+    let i = 0;
+    for (; i < this.fed.length; i++) {
+      const f = this.fed[i] as { start: number; buf: Buffer };
+      const from = Math.max(0, this.countedTo - f.start);
+      const to = Math.min(f.buf.length, endByte - f.start);
+      if (to > from) this.linesBefore += countNewlines(f.buf, from, to);
+      if (f.start + f.buf.length > endByte) break;
+    }
+    if (i > 0) this.fed.splice(0, i);
+    this.countedTo = endByte;
+    return start;
+  }
+
+  private recordStartLine(): number {
+    return 1 + this.linesBefore;
+  }
+
+  private headerName(index: number): string | null {
+    const spec = this.specs?.[index];
+    return spec ? spec.source : null;
+  }
+
+  private onRecord(record: string[], endByte: number): void {
+    const line = this.advance(endByte);
+    if (this.stopped) return;
+    if (this.specs === null) {
+      if (record.every((f) => f.trim() === '')) return;
+      this.onHeader(record);
+      return;
+    }
+    this.onData(record, line);
+  }
+
+  private onHeader(record: string[]): void {
+    this.headerWidth = record.length;
+    while (this.headerWidth > 0 && (record[this.headerWidth - 1] ?? '').trim() === '') this.headerWidth--;
+    const headers = record.slice(0, this.headerWidth);
+    this.kind = this.opts.kind ?? (looksLikeModels(headers) ? 'models' : 'company');
+    const specs = headers.map((h, i) => resolveHeader(h, i, this.kind));
+    const used = new Map<string, ColumnSpec>();
+    for (const s of specs) {
+      if (s.key === null) continue;
+      let key = s.key;
+      const prior = used.get(key);
+      if (prior && s.def) {
+        this.problems.add('duplicate_column', 1, s.source, s.source, `Two columns mean "${key}": "${prior.source}" and "${s.source}". Keep one, or rename the other.`);
+        continue;
+      }
+      for (let n = 2; used.has(key); n++) key = `${s.key}_${n}`;
+      s.key = key;
+      used.set(key, s);
+    }
+    this.specs = specs;
+    this.yearSpec = specs.find((s) => s.type === 'year') ?? null;
+    this.periodSpec = specs.find((s) => s.type === 'period') ?? null;
+    this.companySpec = specs.find((s) => s.key === 'company') ?? null;
+    this.basisSpec = specs.find((s) => s.key === 'basis') ?? null;
+    this.fileCurrency = specs.find((s) => s.currency !== null)?.currency ?? null;
+    for (const field of REQUIRED[this.kind]) {
+      const present = field === 'fiscal_year' ? this.yearSpec ?? this.periodSpec : specs.find((s) => s.key === field);
+      if (!present) {
+        this.problems.add('missing_column', 1, field, null, missingColumnMessage(this.kind, field, headers));
+      }
+    }
+    if (this.problems.count > 0) this.stop();
+  }
+
+  private onData(record: string[], line: number): void {
+    const specs = this.specs as ColumnSpec[];
+    let empty = true;
+    for (const f of record) {
+      if (f.trim() !== '') {
+        empty = false;
+        break;
+      }
+    }
+    if (empty) return;
+    this.dataRows++;
+    if (record.length < this.headerWidth) {
+      this.problems.add('too_few_fields', line, specs[record.length]?.source ?? null, null, `Expected ${this.headerWidth} fields as in the header, found ${record.length}: is a separator missing, or a quote unbalanced?`);
+      return;
+    }
+    if (record.length > this.headerWidth) {
+      for (let i = this.headerWidth; i < record.length; i++) {
+        const extra = (record[i] as string).trim();
+        if (extra !== '') {
+          this.problems.add('too_many_fields', line, null, extra, `Expected ${this.headerWidth} fields as in the header, found ${record.length}: a value with a separator in it must be quoted.`);
+          return;
+        }
+      }
+    }
+    const row: Row = {};
+    let valueHash = 0x811c9dc5;
+    let year: number | null = null;
+    let quarter: number | null = null;
+    let bad = false;
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i] as ColumnSpec;
+      if (spec.key === null) continue;
+      const raw = (record[i] as string).trim();
+      if (spec.type === 'text') {
+        const v = isMissing(raw) ? null : raw;
+        row[spec.key] = v;
+        valueHash = v === null ? mixNumber(valueHash, 0.5) : mixString(valueHash, v);
+        continue;
+      }
+      if (spec.type === 'year' || spec.type === 'period') {
+        if (row.fiscal_year === undefined) row.fiscal_year = null;
+        if (isMissing(raw)) continue;
+        const p = parsePeriod(raw);
+        if (!p) {
+          this.problems.add('bad_year', this.fieldLine(record, i, line), spec.source, raw, 'Expected a fiscal year such as 2024 or FY2024, or a quarter such as 2024Q3 or 2024-Q3.');
+          bad = true;
+          continue;
+        }
+        if (spec.type === 'year' || year === null) year = p.year;
+        if (p.quarter !== null) quarter = p.quarter;
+        continue;
+      }
+      const v = this.number(raw, spec, record, i, line);
+      if (v === undefined) {
+        bad = true;
+        continue;
+      }
+      row[spec.key] = v;
+      valueHash = mixNumber(valueHash, v === null ? 0.5 : v);
+    }
+    if (bad) return;
+    if (this.kind === 'company') this.companyRow(row, record, line, year, quarter, valueHash);
+    else this.modelRow(row, record, line);
+  }
+
+  /** A cell as a number in canonical units; null when missing; undefined after reporting a problem. */
+  private number(raw: string, spec: ColumnSpec, record: string[], i: number, line: number): number | null | undefined {
+    if (isMissing(raw)) return null;
+    const p = parseNumber(raw, this.decimal);
+    const def = spec.def;
+    if (!p) {
+      this.problems.add('bad_number', this.fieldLine(record, i, line), spec.source, raw, expectedNumber(spec, this.decimal));
+      return undefined;
+    }
+    switch (spec.type) {
+      case 'money':
+        if (p.percent) {
+          this.problems.add('bad_number', this.fieldLine(record, i, line), spec.source, raw, 'Expected an amount of money, not a percentage.');
+          return undefined;
+        }
+        return p.explicitScale ? p.value : scaled(p.value, spec.headerScale ?? this.uploadScale);
+      case 'rate':
+        if (p.explicitScale) {
+          this.problems.add('bad_number', this.fieldLine(record, i, line), spec.source, raw, 'Expected a fraction such as 0.12 or a percentage such as 12%.');
+          return undefined;
+        }
+        return !p.percent && spec.percent ? p.value / 100 : p.value;
+      default: {
+        const base = def?.baseUnit ?? 1;
+        const absolute = p.explicitScale || p.percent ? p.value : scaled(p.value, spec.headerScale ?? base);
+        return scaled(absolute, 1 / base);
+      }
+    }
+  }
+
+  private fieldLine(record: string[], index: number, line: number): number {
+    let n = line;
+    for (let i = 0; i < index; i++) {
+      const f = record[i] as string;
+      if (f.indexOf('\n') !== -1) n += f.split('\n').length - 1;
+    }
+    return n;
+  }
+
+  private companyRow(row: Row, record: string[], line: number, year: number | null, quarter: number | null, valueHash: number): void {
+    const company = row.company;
+    if (company === null || company === undefined) {
+      this.problems.add('missing_value', line, this.companySpec?.source ?? 'company', null, 'Every row needs a company name.');
+      return;
+    }
+    if (year === null) {
+      const spec = this.yearSpec ?? this.periodSpec;
+      const raw = spec ? (record[spec.index] ?? '').trim() : '';
+      this.problems.add('missing_value', line, spec?.source ?? 'fiscal_year', raw === '' ? null : raw, 'Every row needs a fiscal year such as 2024 or FY2024.');
+      return;
+    }
+    if (row.capex === null || row.capex === undefined) {
+      const spec = this.specs?.find((s) => s.key === 'capex');
+      const raw = spec ? (record[spec.index] ?? '').trim() : '';
+      this.problems.add('missing_value', line, spec?.source ?? 'capex', raw === '' ? null : raw, 'Every row needs capex (capital expenditure); a missing value cannot be read as zero.');
+      return;
+    }
+    if (row.currency === undefined || row.currency === null) row.currency = this.fileCurrency ?? this.opts.currency ?? 'USD';
+    const basis = typeof row.basis === 'string' ? row.basis : 'reported';
+    const key = `${company}\u0001${year}\u0001${quarter ?? ''}\u0001${basis}`;
+    const prior = this.seen.add(key, valueHash >>> 0, line);
+    if (prior) {
+      if (prior.valueHash === valueHash >>> 0) {
+        this.exactDuplicates++;
+        if (this.firstExactDuplicateLine === 0) this.firstExactDuplicateLine = line;
+        return;
+      }
+      const when = quarter === null ? String(year) : `${year} Q${quarter}`;
+      this.problems.add('duplicate_row', line, (this.yearSpec ?? this.periodSpec)?.source ?? 'fiscal_year', `${company} ${when}`, `${company} ${when} already appears on line ${prior.line} with different values: keep one row per company and year (or give them different basis).`);
+      return;
+    }
+    if (this.problems.count > 0) return;
+    if (quarter !== null) {
+      if (!this.rollUp) this.rollUp = new QuarterRollUp(this.specs as ColumnSpec[]);
+      this.rollUp.add(row, String(company), year, quarter, basis, line);
+      return;
+    }
+    row.fiscal_year = year;
+    this.sink.push(row);
+  }
+
+  private modelRow(row: Row, _record: string[], line: number): void {
+    if (row.model === null || row.model === undefined) {
+      const spec = this.specs?.find((s) => s.key === 'model');
+      this.problems.add('missing_value', line, spec?.source ?? 'model', null, 'Every row needs a model name.');
+      return;
+    }
+    if (this.problems.count > 0) return;
+    const note = costNote(row);
+    if (note !== null) this.noCostRoute++;
+    if (row.cost_note === undefined || row.cost_note === null) row.cost_note = note;
+    this.sink.push(row);
+  }
+
+  // ---- the end -------------------------------------------------------------------------------
+
+  private conclude(): void {
+    if (this.specs === null) {
+      this.problems.add('empty_file', null, null, null, 'The file has no header row: upload a CSV file with a header row and at least one data row.');
+      return;
+    }
+    if (this.dataRows === 0) {
+      this.problems.add('no_rows', 2, null, null, 'The file has a header but no data rows.');
+      return;
+    }
+    if (this.rollUp && this.problems.count === 0) {
+      const r = this.rollUp;
+      for (const { row, line, key } of r.years()) {
+        const prior = this.seen.add(key, 0, line);
+        if (prior) {
+          this.problems.add('duplicate_row', line, (this.yearSpec ?? this.periodSpec)?.source ?? 'fiscal_year', `${String(row.company)} ${String(row.fiscal_year)}`, `${String(row.company)} ${String(row.fiscal_year)} has both a yearly row (line ${prior.line}) and quarterly rows: keep one or the other.`);
+          continue;
+        }
+        this.sink.push(row);
+      }
+      this.warnings.push(r.summary());
+    }
+    if (this.exactDuplicates > 0) {
+      this.warnings.push(`${this.exactDuplicates} row${this.exactDuplicates === 1 ? '' : 's'} repeated an earlier row exactly (first on line ${this.firstExactDuplicateLine}) and ${this.exactDuplicates === 1 ? 'was' : 'were'} skipped.`);
+    }
+    if (this.kind === 'models' && this.noCostRoute > 0) {
+      this.warnings.push(
+        `${this.noCostRoute} of ${this.sink.count} models have no usable way to a training cost (no reported cost, no GPU-hours, no FLOPs with training hardware): they are kept, and cost_note says what is missing.`,
+      );
+    }
+    const kept = (this.specs ?? []).filter((s) => s.def === null && s.key !== null && s.type === 'text');
+    if (kept.length > 0) {
+      this.warnings.push(`${kept.length} column${kept.length === 1 ? ' was' : 's were'} not recognised and ${kept.length === 1 ? 'is' : 'are'} kept as text: ${kept.map((s) => s.source).join(', ')}.`);
+    }
+    const upload = this.opts.unit && this.opts.unit !== 'units' ? (this.specs ?? []).filter((s) => s.type === 'money' && s.headerScale === null) : [];
+    if (upload.length > 0) {
+      this.warnings.push(`Bare numbers in ${upload.map((s) => s.source).join(', ')} were read as ${this.opts.unit} (chosen on upload); values with their own suffix (45.2bn, 53조) keep it.`);
+    }
+  }
+
+  private mapping(): ColumnMapping[] {
+    return (this.specs ?? []).map((s) => describe(s, this.kind, this.uploadScale, this.fileCurrency ?? this.opts.currency ?? 'USD'));
+  }
+}
+
+/** Fast path: the native check, then the exact offset only when it fails. */
+function firstInvalidUtf8Fast(buf: Buffer): number {
+  return isUtf8(buf) ? -1 : firstInvalidUtf8(buf);
+}
+
+function describe(s: ColumnSpec, kind: DatasetKind, uploadScale: number, currency: string): ColumnMapping {
+  if (s.key === null) return { source: s.source, field: null, unit: 'ignored (no header)' };
+  const def: FieldDef | null = s.def;
+  if (!def) {
+    return s.type === 'number'
+      ? { source: s.source, field: s.key, scale: 1, unit: 'number (benchmark score)' }
+      : { source: s.source, field: s.key, unit: 'text (not recognised, kept as written)' };
+  }
+  if (s.aliasUnit) return { source: s.source, field: def.field, scale: (s.headerScale ?? def.baseUnit) / def.baseUnit, unit: s.aliasUnit };
+  switch (def.type) {
+    case 'text':
+      return { source: s.source, field: def.field, unit: 'text' };
+    case 'year':
+      return { source: s.source, field: def.field, unit: 'fiscal year (quarters roll up to years)' };
+    case 'period':
+      return { source: s.source, field: 'fiscal_year', unit: 'period: year or quarter (quarters roll up to years)' };
+    case 'money': {
+      const scale = s.headerScale ?? uploadScale;
+      const cur = s.currency ?? (kind === 'models' ? 'USD' : currency);
+      const where = s.headerScale !== null ? 'from header' : uploadScale !== 1 ? 'chosen on upload' : 'as written';
+      return { source: s.source, field: def.field, scale, unit: `${cur} ${koreanOr(s, scale)} (${where})` };
+    }
+    case 'rate':
+      return { source: s.source, field: def.field, scale: s.percent ? 0.01 : 1, unit: s.percent ? 'percent → fraction (from header)' : 'fraction (12% → 0.12)' };
+    default: {
+      const scale = (s.headerScale ?? def.baseUnit) / def.baseUnit;
+      return { source: s.source, field: def.field, scale, unit: s.headerUnitText ? `${def.unitLabel}; ${s.headerUnitText}` : def.unitLabel };
+    }
+  }
+}
+
+function koreanOr(s: ColumnSpec, scale: number): string {
+  if (s.headerUnitText) return s.headerUnitText.replace(/ \(from header\)$/, '').replace(/^(USD|KRW|EUR) /, '');
+  return SCALE_WORD[scale] ?? `× ${scale}`;
+}
+
+function expectedNumber(spec: ColumnSpec, decimal: DecimalStyle): string {
+  const example = decimal === 'comma' ? '1.234,5' : '1,234.5';
+  switch (spec.type) {
+    case 'money':
+      return `Expected an amount such as ${example}, $52.5B, 450M, (1,200) or 53조 1,139억.`;
+    case 'rate':
+      return 'Expected a fraction such as 0.12 or a percentage such as 12%.';
+    default:
+      return `Expected a number such as ${example}, 1.2e9 or 750K.`;
+  }
+}
+
+function missingColumnMessage(kind: DatasetKind, field: string, headers: readonly string[]): string {
+  const examples: Record<string, string> = {
+    company: 'company, 회사, 회사명 or 기업명',
+    fiscal_year: 'fiscal_year, year, FY, 연도, 회계연도, 사업연도, or period (2024Q3)',
+    capex: 'capex, capital_expenditure, purchases of property and equipment, 설비투자 or 자본적지출',
+    model: 'model, Model or System',
+  };
+  const what = kind === 'company' ? 'company financials' : 'model costs';
+  return `Required column "${field}" was not found among ${headers.length} headers; a ${what} file needs a column named ${examples[field] ?? field}.`;
+}

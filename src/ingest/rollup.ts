@@ -1,0 +1,100 @@
+/**
+ * Quarterly company rows → yearly rows: flows (capex, revenue, income, depreciation) are summed
+ * over the quarters present, stocks (share price, shares, market cap, net debt, GPUs) take the
+ * last quarter, and the AI share of capex is weighted by each quarter's capex.
+ */
+import type { Row } from '../store/types';
+import type { ColumnSpec } from './headers';
+
+interface Group {
+  company: string;
+  year: number;
+  basis: string;
+  line: number;
+  quarters: Map<number, Row>;
+}
+
+export class QuarterRollUp {
+  private readonly groups = new Map<string, Group>();
+  private quarterRows = 0;
+
+  constructor(private readonly specs: readonly ColumnSpec[]) {}
+
+  add(row: Row, company: string, year: number, quarter: number, basis: string, line: number): void {
+    const key = `${company}\u0001${year}\u0001\u0001${basis}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { company, year, basis, line, quarters: new Map() };
+      this.groups.set(key, g);
+    }
+    g.quarters.set(quarter, row);
+    this.quarterRows++;
+  }
+
+  /** Yearly rows in order of first appearance, with the line of their first quarter and their key. */
+  *years(): Generator<{ row: Row; line: number; key: string }> {
+    for (const [key, g] of this.groups) yield { row: this.combine(g), line: g.line, key };
+  }
+
+  private combine(g: Group): Row {
+    const quarters = [...g.quarters.keys()].sort((a, b) => a - b).map((q) => g.quarters.get(q) as Row);
+    const last = quarters[quarters.length - 1] as Row;
+    const out: Row = {};
+    for (const key of Object.keys(last)) {
+      const spec = this.specs.find((s) => s.key === key);
+      const rollUp = spec?.def?.rollUp ?? 'last';
+      if (key === 'fiscal_year') out[key] = g.year;
+      else if (rollUp === 'sum') out[key] = sum(quarters.map((r) => r[key]));
+      else if (rollUp === 'weighted') out[key] = weighted(quarters, key);
+      else out[key] = lastPresent(quarters, key);
+    }
+    return out;
+  }
+
+  /** The warning that tells the user what happened, naming partial years. */
+  summary(): string {
+    const partial: string[] = [];
+    for (const g of this.groups.values()) {
+      if (g.quarters.size < 4) {
+        const qs = [...g.quarters.keys()].sort((a, b) => a - b).map((q) => `Q${q}`);
+        partial.push(`${g.company} ${g.year} (${qs.join(', ')})`);
+      }
+    }
+    let text = `${this.quarterRows} quarterly rows were rolled up into ${this.groups.size} yearly rows: capex, revenue, AI revenue, operating income, net income and depreciation are summed over the quarters; share price, shares outstanding, market cap, net debt, GPUs and power are taken from the last quarter; the AI share of capex is weighted by capex.`;
+    if (partial.length > 0) {
+      const shown = partial.slice(0, 5).join('; ');
+      text += ` Years with fewer than four quarters sum only the quarters present: ${shown}${partial.length > 5 ? ` and ${partial.length - 5} more` : ''}.`;
+    }
+    return text;
+  }
+}
+
+function sum(values: readonly (string | number | null | undefined)[]): number | null {
+  let total: number | null = null;
+  for (const v of values) if (typeof v === 'number') total = (total ?? 0) + v;
+  return total === null ? null : Number(total.toPrecision(15));
+}
+
+function lastPresent(rows: readonly Row[], key: string): string | number | null {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const v = rows[i]?.[key];
+    if (v !== null && v !== undefined) return v;
+  }
+  return null;
+}
+
+function weighted(rows: readonly Row[], key: string): number | null {
+  let num = 0;
+  let den = 0;
+  for (const r of rows) {
+    const share = r[key];
+    const capex = r.capex;
+    if (typeof share === 'number' && typeof capex === 'number') {
+      num += share * capex;
+      den += capex;
+    }
+  }
+  if (den !== 0) return num / den;
+  const v = lastPresent(rows, key);
+  return typeof v === 'number' ? v : null;
+}

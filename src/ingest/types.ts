@@ -1,0 +1,59 @@
+import type { ColumnMapping, DatasetKind, Row } from '../store/types';
+
+/** The magnitude of bare numbers in money columns, chosen on upload. */
+export type Unit = 'units' | 'thousands' | 'millions' | 'billions';
+
+export const UNIT_SCALE: Record<Unit, number> = { units: 1, thousands: 1e3, millions: 1e6, billions: 1e9 };
+
+export interface IngestOptions {
+  /** Dataset kind; detected from the header when not given. */
+  kind?: DatasetKind;
+  /** Scales bare numbers in money columns; a unit in the header or a suffix in the value wins. */
+  unit?: Unit;
+  /** Currency of money columns when the file does not say (default USD). */
+  currency?: string;
+}
+
+/**
+ * One reason an upload cannot be accepted. `line` counts lines as an editor does (the header is
+ * line 1); `column` is the header as written in the file.
+ */
+export interface Problem {
+  code: ProblemCode;
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export type ProblemCode =
+  | 'empty_file'
+  | 'no_rows'
+  | 'not_text'
+  | 'bad_encoding'
+  | 'nul_character'
+  | 'unclosed_quote'
+  | 'bad_quote'
+  | 'bad_csv'
+  | 'missing_column'
+  | 'duplicate_column'
+  | 'too_few_fields'
+  | 'too_many_fields'
+  | 'bad_number'
+  | 'bad_year'
+  | 'missing_value'
+  | 'duplicate_row';
+
+export const MAX_PROBLEMS = 100;
+
+export type IngestResult =
+  | {
+      ok: true;
+      kind: DatasetKind;
+      /** Accepted rows in canonical column names: an array for ordinary files, a once-readable iterable for very large ones. */
+      rows: Iterable<Row>;
+      rowCount: number;
+      columns: ColumnMapping[];
+      warnings: string[];
+    }
+  | { ok: false; problems: Problem[]; problemCount: number };
