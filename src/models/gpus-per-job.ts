@@ -166,6 +166,10 @@ export interface GpuJobInputs {
   /** Share of hours the GPUs are busy, a fraction in (0, 1]. */
   utilization: number;
   batch: number;
+  /** GPUs per replica chosen by the user; null sizes the replica from memory. Must hold the model. */
+  gpusPerReplicaOverride?: number | null;
+  /** GPUs of a fleet to express in people-equivalents; Korea's 260,000 when absent. */
+  fleetGpus?: number;
 }
 
 /** Every output, each named with its unit. */
@@ -195,8 +199,10 @@ export interface GpuJobResult {
   costToSalaryRatio: number;
   /** Years to pay back buying one replica; null when never within the GPUs' life. */
   paybackYears: number | null;
-  koreaGpus: number;
-  koreaPeopleEquivalents: number;
+  /** GPUs the memory needs, before any user override. */
+  minGpusPerReplica: number;
+  fleetGpus: number;
+  fleetPeopleEquivalents: number;
   /** USD per million generated tokens at the stated utilization. */
   costPerMillionTokensUsd: number;
 }
@@ -212,7 +218,10 @@ export function gpusPerJob(i: GpuJobInputs): GpuJobResult {
   const kvSeq = kvCacheGB(i.kvKBPerToken, i.contextTokens, 1);
   const kv = kvSeq * i.batch;
   const mem = memoryNeededGB(w, kv, i.overheadFraction);
-  const gpus = gpusPerReplica(mem, i.gpu.memoryGB);
+  const minGpus = gpusPerReplica(mem, i.gpu.memoryGB);
+  const gpus = i.gpusPerReplicaOverride ?? minGpus;
+  if (gpus < minGpus) throw new RangeError(`gpusPerReplicaOverride must be at least ${minGpus} to hold ${mem} GB`);
+  const fleet = i.fleetGpus ?? KOREA_GPUS.count;
   const memTps = memoryBoundTokensPerSecond({ gpus, memBandwidthTBps: i.gpu.memBandwidthTBps, activeWeightsGB: activeW, kvGBPerSequence: kvSeq, batch: i.batch });
   const compTps = computeBoundTokensPerSecond({ gpus, peakTflops: peakTflopsFor(i.gpu, i.quant), activeParamsB: i.activeParamsB });
   const decode = Math.min(memTps, compTps);
@@ -246,8 +255,9 @@ export function gpusPerJob(i: GpuJobInputs): GpuJobResult {
     costPerPersonEquivalentUsd: costPerPerson,
     costToSalaryRatio: costPerPerson / i.salaryUsd,
     paybackYears: replacementPaybackYears({ gpus, purchasePriceUsd: i.purchasePriceUsd, lifeYears: i.lifeYears, peopleReplaced: peoplePerReplica, salaryUsd: i.salaryUsd, powerYearUsd: power }),
-    koreaGpus: KOREA_GPUS.count,
-    koreaPeopleEquivalents: KOREA_GPUS.count * peoplePerGpu,
+    minGpusPerReplica: minGpus,
+    fleetGpus: fleet,
+    fleetPeopleEquivalents: fleet * peoplePerGpu,
     costPerMillionTokensUsd: ((hourlyEquivalent * gpus) / (decode * i.utilization * SECONDS_PER_HOUR)) * 1e6,
   };
 }

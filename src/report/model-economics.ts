@@ -24,7 +24,8 @@ import {
 import type { Row } from '../store/types';
 
 /** How a cell is shown to people; CSV and JSON carry the raw value. */
-export type ColumnFormat = 'money' | 'percent' | 'multiple' | 'number' | 'integer' | 'years' | 'text';
+/** `ratio` is a number shown with up to 4 decimals (small people-per-GPU figures). */
+export type ColumnFormat = 'money' | 'percent' | 'multiple' | 'number' | 'ratio' | 'integer' | 'years' | 'text';
 
 export interface Column {
   /** Machine name with its unit: the CSV header and JSON key. */

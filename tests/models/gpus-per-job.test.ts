@@ -148,7 +148,8 @@ describe('gpusPerJob', () => {
   it("Korea's 260,000 GPUs › × people per GPU", () => {
     const r = gpusPerJob(base);
     expect(KOREA_GPUS.count).toBe(260_000);
-    expect(r.koreaPeopleEquivalents).toBeCloseTo(260_000 * r.peoplePerGpu, 6);
+    expect(r.fleetGpus).toBe(260_000);
+    expect(r.fleetPeopleEquivalents).toBeCloseTo(260_000 * r.peoplePerGpu, 6);
   });
 
   it('mixture of experts › decode from active parameters, memory from total', () => {
@@ -157,6 +158,14 @@ describe('gpusPerJob', () => {
     expect(r.weightsGB).toBe(671);
     expect(r.gpusPerReplica).toBe(9);
     expect(r.decodeTokensPerSecond).toBeCloseTo((9 * 3.35e12) / 37e9, 9);
+  });
+
+  it('user picks more GPUs per replica › bandwidth adds up › fewer than memory needs is a RangeError', () => {
+    const r = gpusPerJob({ ...base, gpusPerReplicaOverride: 4 });
+    expect(r.gpusPerReplica).toBe(4);
+    expect(r.minGpusPerReplica).toBe(2);
+    expect(r.decodeTokensPerSecond).toBeCloseTo((4 * 3.35e12) / 140e9, 9);
+    expect(() => gpusPerJob({ ...base, gpusPerReplicaOverride: 1 })).toThrow(RangeError);
   });
 
   it('half utilization › half the people-equivalents, same GPUs', () => {

@@ -1,7 +1,65 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { buildGpuJobReport, CALCULATOR_GPUS, GPU_JOB_DEFAULTS, inputLines, parseGpuJobQuery } from '../../report/gpus-per-job';
+import { queryText } from '../../report/model-economics';
+import { sendCsv, toCsv } from '../../report/csv';
+import { QUANTS, ROLE_PRESETS } from '../../models';
 import type { AppDeps } from '../deps';
+import { BadRequestError } from '../errors';
 
-/** Placeholder router: the pages of this area land with their issue. */
+/** The query string as given, for links to the CSV and JSON twins of the same calculation. */
+function sameQuery(req: Request, set: Record<string, string> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string' && k !== 'table') q.set(k, v);
+  for (const [k, v] of Object.entries(set)) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Validated inputs or a 400 naming the first bad field (JSON and CSV twins). */
+function parseOrThrow(req: Request) {
+  const parsed = parseGpuJobQuery(req.query);
+  const first = parsed.problems[0];
+  if (!parsed.inputs || first) throw new BadRequestError(`${first?.field}: ${first?.message}`, { field: first?.field, problems: parsed.problems });
+  return { ...parsed, inputs: parsed.inputs };
+}
+
+/** "How many GPUs is a job worth?": the page, its JSON twin and CSV twin. */
 export function gpuRoutes(_deps: AppDeps): Router {
-  return Router();
+  const r = Router();
+
+  r.get('/gpus-per-job.json', (req, res) => {
+    const p = parseOrThrow(req);
+    const report = buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id);
+    res.json({ inputs: Object.fromEntries(inputLines(p.inputs, p.salary, p.role.id)), role: p.role, ...report.result, steps: report.steps });
+  });
+
+  r.get('/gpus-per-job.csv', (req, res) => {
+    const p = parseOrThrow(req);
+    const report = buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id);
+    const name = queryText(req.query, 'table') ?? 'steps';
+    const table = report.tables.find((t) => t.name === name);
+    if (!table) throw new BadRequestError(`table: must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
+    const assumptions = inputLines(p.inputs, p.salary, p.role.id).map(([k, v]): [string, string | number, string] => [k, v, p.sources[k] ?? 'default']);
+    sendCsv(res, `gpus-per-job-${table.name}.csv`, toCsv({ columns: table.columns.map((c) => c.key), rows: table.rows }, assumptions));
+  });
+
+  r.get('/gpus-per-job', (req, res) => {
+    const p = parseGpuJobQuery(req.query);
+    const report = p.inputs ? buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id) : null;
+    res.status(p.inputs ? 200 : 400).render('gpus/index', {
+      title: 'How many GPUs is a job worth?',
+      p,
+      errors: Object.fromEntries(p.problems.map((x) => [x.field, x.message])),
+      report: report && { ...report, tables: report.tables.map((t) => ({ ...t, csvHref: `/gpus-per-job.csv${sameQuery(req, { table: t.name })}` })) },
+      defaults: GPU_JOB_DEFAULTS,
+      roles: ROLE_PRESETS.map((x) => ({ ...x, selected: x.id === p.role.id })),
+      customRole: p.role.id === 'custom',
+      quants: QUANTS.map((q) => ({ id: q, selected: q === (p.form.quant?.toLowerCase() || GPU_JOB_DEFAULTS.quant) })),
+      gpus: CALCULATOR_GPUS.map((g) => ({ id: g, selected: g.toLowerCase() === (p.form.gpu?.toLowerCase() || GPU_JOB_DEFAULTS.gpu.toLowerCase()) })),
+      jsonHref: `/gpus-per-job.json${sameQuery(req)}`,
+      stepsCsvHref: `/gpus-per-job.csv${sameQuery(req, { table: 'steps' })}`,
+    });
+  });
+
+  return r;
 }
