@@ -22,13 +22,16 @@ export function notTextReason(head: Uint8Array): string | null {
     return 'This is an old Excel workbook (.xls), not a CSV file: in Excel use File › Save As › CSV.';
   }
   if (b.length >= 4 && b.toString('latin1', 0, 4) === '%PDF') return 'This is a PDF document, not a CSV file.';
+  // A stray NUL in text is reported with its line later; many of them, or other control bytes, mean binary.
   let control = 0;
+  let nul = 0;
   const n = Math.min(b.length, 8192);
   for (let i = 0; i < n; i++) {
     const c = b[i] as number;
-    if (c < 9 || (c > 13 && c < 32 && c !== 27)) control++;
+    if (c === 0) nul++;
+    else if (c < 9 || (c > 13 && c < 32 && c !== 27)) control++;
   }
-  if (control > 0 && control * 100 > n) return 'This file is not text (it contains binary data); upload a CSV file.';
+  if ((control > 0 && control * 100 > n) || nul * 10 > n) return 'This file is not text (it contains binary data); upload a CSV file.';
   return null;
 }
 
