@@ -278,7 +278,7 @@ describe('ingestBuffer problems', () => {
     expect(r.count).toBe(5);
     expect(r.messages[4]).toBe('Expected 4 fields as in the header, found 5: a value with a separator in it must be quoted.');
     expect(r.messages[0]).toBe('Expected an amount such as 1,234.5, $52.5B, 450M, (1,200) or 53조 1,139억.');
-    expect(r.messages[3]).toBe('Beta 2024 already appears on line 5 with different values: keep one row per company and year (or give them different basis).');
+    expect(r.messages[2]).toBe('Beta 2024 already appears on line 5 with different values: keep one row per company and year (or give them different basis).');
   });
 
   test('a number after a multi-line field › line of the field itself', () => {
