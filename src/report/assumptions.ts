@@ -59,6 +59,11 @@ export interface AssumptionDef<K extends string = AssumptionKey> {
   choices?: readonly string[];
   /** One standard change, for the tornado chart (absolute, in the assumption's own unit). */
   swing?: number;
+  /**
+   * The value overrides data columns when the user gives one, so a typed value counts as the
+   * user's even when it equals the default (the form leaves it blank to keep the data's).
+   */
+  overridesData?: boolean;
 }
 
 export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
@@ -87,7 +92,7 @@ export const ASSUMPTION_DEFS: readonly AssumptionDef[] = [
     help: 'US federal statutory rate 21%.' },
   { key: 'aiCapexShare', label: 'AI share of capex', csvKey: 'ai_capex_share_fraction', format: 'percent', min: 0, max: 1, swing: 0.1,
     help: 'Used where a row gives no ai_capex_share.' },
-  { key: 'gpuUsefulLifeYears', label: 'GPU / server useful life', csvKey: 'gpu_useful_life_years', format: 'years', min: 1, max: 20, swing: 1,
+  { key: 'gpuUsefulLifeYears', label: 'GPU / server useful life', csvKey: 'gpu_useful_life_years', format: 'years', min: 1, max: 20, swing: 1, overridesData: true,
     help: 'Where a row gives useful_life_years, the data’s life is used unless you set one here. Hyperscalers moved servers from 4 to 6 years in 2022-23; Amazon moved a subset back to 5 in 2025.' },
   { key: 'aiRevenueToCapex', label: 'First-year AI revenue ÷ AI capex', csvKey: 'ai_revenue_to_capex_fraction', format: 'percent', min: 0, max: 10, swing: 0.1,
     help: 'Only where no ai_revenue is reported. Microsoft: about $10B AI run-rate (Oct 2024) on about $27B FY2024 AI capex ≈ 0.35.' },
@@ -202,7 +207,7 @@ export function parseAssumptions(
     raw[def.key] = text;
     const checked = checkValue(def, text);
     if ('value' in checked) {
-      if (checked.value !== values[def.key]) sources[def.key] = 'user';
+      if (checked.value !== values[def.key] || def.overridesData) sources[def.key] = 'user';
       values[def.key] = checked.value;
     } else {
       problems.push({ key: def.key, value: text, message: `${def.label} ${checked.message}` });
@@ -219,14 +224,27 @@ export function parseAssumptions(
   return { values: parsed, sources, raw, problems };
 }
 
-/** The assumptions as query-string pairs, so a link reproduces the report exactly. */
-export function assumptionsQuery(values: Assumptions): string {
+/**
+ * The assumptions as query-string pairs, so a link reproduces the report exactly. A value that
+ * overrides the data is left out while it is still the default, so the data keeps precedence.
+ */
+export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): string {
   const params = new URLSearchParams();
-  for (const def of ASSUMPTION_DEFS) params.set(def.key, String(values[def.key]));
+  for (const def of ASSUMPTION_DEFS) {
+    if (def.overridesData && parsed.sources[def.key] === 'default') continue;
+    params.set(def.key, String(parsed.values[def.key]));
+  }
   return params.toString();
 }
 
-/** Assumption lines for a CSV: [csv key, value, source]. */
+/**
+ * Assumption lines for a CSV: [csv key, value, source]. A default that gives way to a data column
+ * says so: `data, else default`.
+ */
 export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): [string, string | number, string][] {
-  return ASSUMPTION_DEFS.map((def) => [def.csvKey, parsed.values[def.key], parsed.sources[def.key]]);
+  return ASSUMPTION_DEFS.map((def) => [
+    def.csvKey,
+    parsed.values[def.key],
+    def.overridesData && parsed.sources[def.key] === 'default' ? 'data, else default' : parsed.sources[def.key],
+  ]);
 }

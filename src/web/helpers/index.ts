@@ -1,6 +1,8 @@
 import Handlebars from 'handlebars';
 import { formatCell, formatMoney, formatMultiple, formatNumber, formatPercent } from './format';
 import { jsonForScript } from './json';
+import { formatReportCell } from './report-cell';
+import { shadeClass } from './shade';
 
 type Options = Handlebars.HelperOptions;
 
@@ -46,6 +48,8 @@ export const helpers: Record<string, (...a: unknown[]) => unknown> = {
     const [v] = args(a);
     return typeof v === 'string' ? v.slice(0, 10) : '';
   },
+  reportCell: (...a) => formatReportCell(args(a)[0], String(args(a)[1] ?? 'text')),
+  shade: (...a) => shadeClass(args(a)[0]),
 };
 
 export type { Options };

@@ -1,7 +1,125 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { DEFAULT_ASSUMPTIONS } from '../../report/assumptions';
+import { sendCsv, toCsv } from '../../report/csv';
+import { formFields } from '../../report/form';
+import { buildIndustryReport, datasetSpend, INDUSTRY_DEFS, INDUSTRY_PRESETS, type DatasetSpend, type IndustryReport } from '../../report/industry-report';
+import { tableForCsv, tableRecords } from '../../report/table';
 import type { AppDeps } from '../deps';
+import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 
-/** Placeholder router: the pages of this area land with their issue. */
-export function industryRoutes(_deps: AppDeps): Router {
-  return Router();
+function queryText(req: Request, key: string): string | undefined {
+  const v = req.query[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** `?dataset=<id>` (a company dataset visible to the workspace) and `?year=`; bad ones are problems. */
+async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: InputProblem[]) {
+  const ws = res.locals.workspace as string;
+  const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company');
+  const raw = queryText(req, 'dataset');
+  const yearText = queryText(req, 'year');
+  let year: number | undefined;
+  if (yearText !== undefined) {
+    if (/^[0-9]{4}$/.test(yearText)) year = Number(yearText);
+    else problems.push({ code: 'invalid_year', line: null, column: 'year', value: yearText, message: 'year must be a fiscal year such as 2024' });
+  }
+  let spend: DatasetSpend | null = null;
+  let datasetId: number | null = null;
+  if (raw !== undefined) {
+    const id = /^[0-9]{1,12}$/.test(raw) ? Number(raw) : NaN;
+    const meta = Number.isSafeInteger(id) ? await deps.store.getDataset(id, ws) : null;
+    if (!meta || meta.kind !== 'company') {
+      problems.push({ code: 'unknown_dataset', line: null, column: 'dataset', value: raw, message: 'dataset must be a company dataset you can see' });
+    } else {
+      datasetId = meta.id;
+      spend = datasetSpend(meta.name, await deps.store.getRows(meta.id), DEFAULT_ASSUMPTIONS.aiCapexShare, year);
+      if (!spend) problems.push({ code: 'no_capex', line: null, column: 'dataset', value: raw, message: `${meta.name} has no capex to sum` });
+    }
+  }
+  return { spend, datasetId, choices: choices.map((d) => ({ id: d.id, name: d.name, selected: d.id === datasetId })) };
+}
+
+function asJson(report: IndustryReport) {
+  const r = report.result;
+  return {
+    inputs: report.inputs,
+    sources: report.sources,
+    dataset: report.dataset ? { name: report.dataset.datasetName, fiscalYear: report.dataset.fiscalYear, aiCapexUsd: report.dataset.aiCapexUsd } : null,
+    dataCenterCost: r?.dataCenterCostUsd ?? null,
+    requiredRevenue: r?.requiredRevenueUsd ?? null,
+    gap: r?.gapUsd ?? null,
+    requiredRevenuePerYear: r?.requiredRevenuePerYearUsd ?? null,
+    gapPerYear: r?.gapPerYearUsd ?? null,
+    yearsToCloseGap: r?.yearsToCloseGap ?? null,
+    yearsToClosePerYearGap: r?.yearsToClosePerYearGap ?? null,
+    summary: report.summary,
+    tables: Object.fromEntries(report.tables.map((t) => [t.name, tableRecords(t)])),
+  };
+}
+
+/** `/reports/industry` (page), `.json` and `.csv` (`?table=gap|years-to-close|companies`). */
+export function industryRoutes(deps: AppDeps): Router {
+  const r = Router();
+  for (const format of ['html', 'json', 'csv'] as const) {
+    const suffix = format === 'html' ? '' : `.${format}`;
+    r.get(`/reports/industry${suffix}`, async (req, res) => {
+      const problems: InputProblem[] = [];
+      const { spend, datasetId, choices } = await loadSpend(deps, req, res, problems);
+      const report = buildIndustryReport(req.query as Record<string, unknown>, spend);
+      for (const p of report.problems) problems.push({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message });
+      if (problems.length > 0 && format !== 'html') throw new ValidationError('Some inputs are invalid', problems);
+      const params = new URLSearchParams();
+      if (datasetId !== null) params.set('dataset', String(datasetId));
+      if (spend) params.set('year', String(spend.fiscalYear));
+      for (const def of INDUSTRY_DEFS) if (report.sources[def.key] === 'user') params.set(def.key, String(report.inputs[def.key]));
+      if (format === 'json') {
+        res.json(asJson(report));
+        return;
+      }
+      const lines: [string, string | number, string][] = INDUSTRY_DEFS.map((d) => [d.csvKey, report.inputs[d.key], report.sources[d.key]]);
+      if (spend) lines.unshift(['dataset', spend.datasetName, 'data'], ['fiscal_year', spend.fiscalYear, 'data']);
+      if (format === 'csv') {
+        const name = queryText(req, 'table') ?? 'gap';
+        const table = report.tables.find((t) => t.name === name);
+        if (!table) throw new BadRequestError(`table must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
+        sendCsv(res, `industry-gap-${table.name}.csv`, toCsv(tableForCsv(table), lines));
+        return;
+      }
+      const qs = params.toString();
+      const link = (path: string, extra?: [string, string]) => {
+        const q = new URLSearchParams(qs);
+        if (extra) q.set(extra[0], extra[1]);
+        const text = q.toString();
+        return text ? `${path}?${text}` : path;
+      };
+      res.status(problems.length > 0 ? 422 : 200).render('reports/industry', {
+        title: 'The industry gap',
+        report: problems.length > 0 ? null : { ...report, tables: report.tables.map((t) => ({ ...t, csvHref: link('/reports/industry.csv', ['table', t.name]) })) },
+        problems,
+        presets: INDUSTRY_PRESETS.map((p) => ({
+          label: p.label,
+          published: p.published,
+          href: `/reports/industry?${new URLSearchParams(Object.entries(p.inputs).map(([k, v]) => [k, String(v)])).toString()}`,
+        })),
+        form: {
+          action: '/reports/industry',
+          selects: [
+            {
+              name: 'dataset',
+              label: 'Sum a company dataset',
+              help: 'AI capex of one year; blank = typed-in run-rate',
+              options: [{ value: '', label: '(typed-in run-rate)', selected: datasetId === null }, ...choices.map((c) => ({ value: String(c.id), label: c.name, selected: c.selected }))],
+            },
+            ...(spend ? [{ name: 'year', label: 'Fiscal year', help: '', options: spend.years.map((y) => ({ value: String(y), label: `FY${y}`, selected: y === spend.fiscalYear })) }] : []),
+          ],
+          fields: formFields(INDUSTRY_DEFS, { ...report, values: report.inputs }),
+        },
+        assumptionRows: lines.map(([key, value, source]) => ({ key, value, source })),
+        permalink: link('/reports/industry'),
+        jsonHref: link('/reports/industry.json'),
+        printedOn: new Date().toISOString().slice(0, 10),
+      });
+    });
+  }
+  return r;
 }

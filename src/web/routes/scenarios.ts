@@ -1,7 +1,128 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { ASSUMPTION_DEFS, DEFAULT_ASSUMPTIONS, parseAssumptions, type AssumptionKey, type ParsedAssumptions } from '../../report/assumptions';
+import { formFields } from '../../report/form';
+import type { Store } from '../../store/types';
 import type { AppDeps } from '../deps';
+import { NotFoundError } from '../errors';
 
-/** Placeholder router: the pages of this area land with their issue. */
-export function scenarioRoutes(_deps: AppDeps): Router {
-  return Router();
+/**
+ * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
+ * assumption keeps the default (and the useful life keeps the data's where the data has one).
+ */
+export const BUILT_IN_SCENARIOS: readonly { name: string; values: Partial<Record<AssumptionKey, number | string>>; why: string }[] = [
+  { name: 'Base', values: {}, why: 'The defaults: 9% WACC, 10 years, 21% tax, 60% of capex to AI, 25% AI revenue growth, 50% margin.' },
+  {
+    name: 'Bull',
+    values: { wacc: 0.08, aiRevenueToCapex: 0.5, aiRevenueGrowth: 0.4, aiEbitdaMargin: 0.6, targetPe: 30 },
+    why: 'AI revenue starts higher and grows 40% a year at a 60% margin; cheaper capital.',
+  },
+  {
+    name: 'Bear',
+    values: { wacc: 0.1, aiRevenueToCapex: 0.25, aiRevenueGrowth: 0.1, aiEbitdaMargin: 0.4, gpuUsefulLifeYears: 4, targetPe: 20 },
+    why: 'Slow AI revenue, thinner margins, servers that wear out in 4 years, multiples that compress to 20×.',
+  },
+  {
+    name: 'DeepSeek shock',
+    values: { tokenPriceDeflation: 0.7, volumeElasticity: 0.3 },
+    why: 'Token prices fall 70% a year and volume barely responds (elasticity 0.3), as after DeepSeek’s $5.6M training run.',
+  },
+];
+
+/** Saves the built-in scenarios once (the store keeps one built-in per name, even when starts race). */
+export async function seedScenarios(store: Store): Promise<void> {
+  for (const s of BUILT_IN_SCENARIOS) {
+    await store.saveScenario({ name: s.name, workspace: null, values: { ...s.values } as Record<string, number | string>, builtIn: true });
+  }
+}
+
+const seeded = new WeakSet<Store>();
+
+/** Seeds built-ins on first use, so a store the server did not seed still lists them. */
+async function ensureSeeded(store: Store): Promise<void> {
+  if (seeded.has(store)) return;
+  await seedScenarios(store);
+  seeded.add(store);
+}
+
+/** Where to go after saving: only this app's report pages. */
+function safeReturn(raw: unknown): string | null {
+  return typeof raw === 'string' && /^\/(datasets\/[0-9]{1,12}\/report|reports\/industry)$/.test(raw) ? raw : null;
+}
+
+function fieldRows(values: Record<string, number | string>) {
+  return ASSUMPTION_DEFS.map((d) => ({
+    label: d.label,
+    key: d.key,
+    format: d.format,
+    value: values[d.key] ?? DEFAULT_ASSUMPTIONS[d.key],
+    changed: values[d.key] !== undefined,
+  }));
+}
+
+async function renderList(deps: AppDeps, res: Response, status: number, form: { name: string; parsed: ParsedAssumptions; nameError: string | null }): Promise<void> {
+  const ws = res.locals.workspace as string;
+  const list = await deps.store.listScenarios(ws);
+  const company = (await deps.store.listDatasets(ws)).find((d) => d.kind === 'company') ?? null;
+  const why = new Map(BUILT_IN_SCENARIOS.map((s) => [s.name, s.why]));
+  res.status(status).render('scenarios/index', {
+    title: 'Scenarios',
+    scenarios: list.map((s) => ({
+      ...s,
+      why: s.builtIn ? (why.get(s.name) ?? null) : null,
+      rows: fieldRows(s.values),
+      reportHref: company ? `/datasets/${company.id}/report?scenario=${s.id}` : null,
+    })),
+    company,
+    name: form.name,
+    nameError: form.nameError,
+    problems: form.parsed.problems.map((p) => ({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message })),
+    form: { action: '/scenarios', fields: formFields(ASSUMPTION_DEFS, form.parsed) },
+  });
+}
+
+/** `/scenarios`: list, save (POST /scenarios), delete (POST /scenarios/:id/delete). */
+export function scenarioRoutes(deps: AppDeps): Router {
+  const r = Router();
+
+  r.get('/scenarios', async (_req, res) => {
+    await ensureSeeded(deps.store);
+    await renderList(deps, res, 200, { name: '', parsed: parseAssumptions({}), nameError: null });
+  });
+
+  r.get('/scenarios.json', async (_req, res) => {
+    await ensureSeeded(deps.store);
+    const list = await deps.store.listScenarios(res.locals.workspace as string);
+    res.json(list.map(({ id, name, values, builtIn, createdAt }) => ({ id, name, values, builtIn, createdAt })));
+  });
+
+  r.post('/scenarios', async (req: Request, res: Response) => {
+    await ensureSeeded(deps.store);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const name = typeof body.name === 'string' ? body.name.trim() : '';
+    const parsed = parseAssumptions(body);
+    let nameError: string | null = null;
+    if (name.length === 0) nameError = 'Give the scenario a name';
+    else if (name.length > 80) nameError = 'A name has at most 80 characters';
+    else if (/[\u0000-\u001f\u007f]/.test(name)) nameError = 'A name cannot hold control characters';
+    if (nameError || parsed.problems.length > 0) {
+      await renderList(deps, res, 422, { name, parsed, nameError });
+      return;
+    }
+    // Store what the user set (not defaults they left alone), so the data keeps precedence there.
+    const values: Record<string, number | string> = {};
+    for (const d of ASSUMPTION_DEFS) if (parsed.sources[d.key] === 'user') values[d.key] = parsed.values[d.key];
+    const saved = await deps.store.saveScenario({ name, workspace: res.locals.workspace as string, values });
+    const back = safeReturn(body.returnTo);
+    res.redirect(303, back ? `${back}?scenario=${saved.id}` : '/scenarios');
+  });
+
+  r.post('/scenarios/:id/delete', async (req, res) => {
+    const raw = String(req.params.id ?? '');
+    const id = /^[0-9]{1,12}$/.test(raw) ? Number(raw) : NaN;
+    const ok = Number.isSafeInteger(id) && (await deps.store.deleteScenario(id, res.locals.workspace as string));
+    if (!ok) throw new NotFoundError(`No scenario ${raw} of yours to delete (built-in scenarios cannot be deleted)`);
+    res.redirect(303, '/scenarios');
+  });
+
+  return r;
 }

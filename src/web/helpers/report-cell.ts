@@ -1,0 +1,14 @@
+import { formatCell, formatMultiple, formatNumber } from './format';
+
+/**
+ * A report table cell by its column format (src/report/table.ts): adds `multiple` (34.8×) and
+ * `years` (7.4 years; a missing value reads "not within the horizon") to the shared cell formats.
+ * @example formatReportCell(7.43, 'years') // "7.4"
+ * @example formatReportCell(null, 'years') // "never"
+ */
+export function formatReportCell(value: unknown, format: string): string {
+  if (format === 'multiple') return formatMultiple(value);
+  if (format === 'years') return value === null || value === undefined ? 'never' : formatNumber(value, 1);
+  if (format === 'text' && typeof value === 'number') return String(value);
+  return formatCell(value, format);
+}
