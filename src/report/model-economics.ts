@@ -148,7 +148,7 @@ function usedText(e: CostEstimate): string {
 
 /** Compact plain number for notes in cells (raw numbers stay in their own columns). */
 function formatPlain(v: number): string {
-  if (v !== 0 && (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-3)) return v.toExponential(4).replace(/\.?0+e/, 'e');
+  if (v !== 0 && (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-3)) return v.toExponential(4).replace(/\.?0+e/, 'e').replace('e+', 'e');
   return String(Math.round(v * 1e6) / 1e6);
 }
 
@@ -209,6 +209,7 @@ function costsTable(items: Computed[]): ReportTable {
       { key: 'flops_method_inputs', label: 'Inputs (FLOPs)', format: 'text' },
       { key: 'headline_cost_usd', label: 'Headline cost', format: 'money' },
       { key: 'headline_method', label: 'Headline from', format: 'text' },
+      { key: 'cost_note', label: 'Note', format: 'text' },
     ],
     rows: items.map((c) => [
       c.name,
@@ -223,6 +224,7 @@ function costsTable(items: Computed[]): ReportTable {
       usedText(c.cost.flops),
       c.cost.headline?.costUsd ?? null,
       c.cost.headline ? METHOD_LABEL[c.cost.headline.method] : 'no way to a cost in this row',
+      str(c.row, 'cost_note'),
     ]),
   };
 }

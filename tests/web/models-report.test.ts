@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import request from 'supertest';
+import { parse } from 'csv-parse/sync';
+import { ingestBuffer } from '../../src/ingest';
+import { makeApp } from '../helpers/app';
+
+/**
+ * A file in Epoch AI's "All ML Systems" export style: its headers, float-formatted counts
+ * (`671000000000.0`), `$5390000.00` costs and blank cells. Figures for DeepSeek-V3 are from its
+ * technical report (671B params, 14.8T tokens, 2,788K H800 GPU-hours) and Epoch's row (FLOP, MFU,
+ * $5.39M cost); the third row names hardware the spec table lacks.
+ */
+const EPOCH_CSV = [
+  'Model,Organization,Publication date,Parameters,Training compute (FLOP),Training dataset size (datapoints),Training hardware,Hardware quantity,Training time (hours),Training chip-hours,Hardware utilization (MFU),Training compute cost (2023 USD)',
+  'DeepSeek-V3,DeepSeek,2024-12-24,671000000000.0,3.407799999999999e+24,14800000000000.0,NVIDIA H800 SXM5,2048.0,,2788000.0,0.1947,$5390000.00',
+  'Llama 3.1-405B,Meta AI,2024-07-23,405000000000.0,3.8e+25,15600000000000.0,NVIDIA H100 SXM5 80GB,16384.0,2142.0,,0.4042,',
+  'Gopher (280B),DeepMind,2021-12-08,280000000000.0,6.31e+23,300000000000.0,Google TPU v3,4096.0,920.0,,0.378,',
+  'Qwen2.5-72B,Alibaba,2024-09-19,72700000000.0,7.8e+24,18000000000000.0,,,,,,',
+].join('\n');
+
+/** A script's bearer token and the workspace the app derives from it (see middleware/workspace). */
+const TOKEN = 'models-report-test-token';
+const AUTH = `Bearer ${TOKEN}`;
+const WS = 'tok:' + crypto.createHash('sha256').update(TOKEN).digest('hex').slice(0, 24);
+
+/** Hrefs as a browser reads them out of the HTML. */
+function unescapeHtml(s: string): string {
+  return s.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+}
+
+async function appWithEpochUpload() {
+  const { app, store } = await makeApp();
+  const ing = ingestBuffer(Buffer.from(EPOCH_CSV, 'utf8'));
+  if (!ing.ok) throw new Error(JSON.stringify(ing.problems));
+  const ds = await store.createDataset({ kind: ing.kind, name: 'Epoch export', builtIn: false, workspace: WS, rows: ing.rows, columns: ing.columns, warnings: ing.warnings });
+  return { app, store, ds };
+}
+
+async function builtIns() {
+  const { app, store } = await makeApp();
+  const list = await store.listDatasets('x');
+  return { app, models: list.find((d) => d.kind === 'models')!, company: list.find((d) => d.kind === 'company')! };
+}
+
+describe('models report › Epoch-format upload', () => {
+  it('Epoch export rows › report shows Epoch’s $5.39M, the GPU-hours $5.576M and unknown TPU v3 said, not guessed', async () => {
+    const { app, ds } = await appWithEpochUpload();
+    expect(ds.kind).toBe('models');
+    const json = await request(app).get(`/datasets/${ds.id}/report.json`).set('Authorization', AUTH).expect(200);
+    const costs = json.body.tables.costs.rows as Record<string, unknown>[];
+    const v3 = costs.find((r) => r.model === 'DeepSeek-V3')!;
+    expect(v3.reported_cost_usd).toBe(5_390_000);
+    expect(v3.gpu_hours_cost_usd).toBe(5_576_000); // 2,788K × $2 (default price, as in the tech report)
+    const gopher = costs.find((r) => r.model === 'Gopher (280B)')!;
+    expect(gopher.hardware_match).toMatch(/^unknown: "Google TPU v3"/);
+    expect(gopher.flops_cost_usd).toBeNull();
+    expect(costs.find((r) => r.model === 'Qwen2.5-72B')!.headline_method).toBe('no way to a cost in this row');
+    const html = await request(app).get(`/datasets/${ds.id}/report`).set('Authorization', AUTH).expect(200);
+    expect(html.text).toContain('$5.58M');
+    expect(html.text).toContain('unknown: &quot;Google TPU v3&quot;');
+  });
+});
+
+describe('models report › built-in dataset', () => {
+  it('HTML › summary, chart JSON block, each table with a CSV link carrying the query', async () => {
+    const { app, models } = await builtIns();
+    const res = await request(app).get(`/datasets/${models.id}/report?price=2.5`).expect(200);
+    expect(res.text).toContain('class="chart-data" data-canvas="cost-trend"');
+    const page = unescapeHtml(res.text);
+    expect(page).toContain(`/datasets/${models.id}/report.csv?price=2.5&table=costs`);
+    expect(page).toContain(`/datasets/${models.id}/report.csv?price=2.5&table=lens`);
+    expect(res.text).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  it('lens on Alphabet 2024 › DeepSeek-V3’s $5.576M beside $52.535B capex', async () => {
+    const { app, models, company } = await builtIns();
+    const res = await request(app).get(`/datasets/${models.id}/report.json?lens=${company.id}&year=2024&lensModel=DeepSeek-V3`).expect(200);
+    const row = (res.body.tables.lens.rows as Record<string, unknown>[]).find((r) => r.company === 'Alphabet' && r.model === 'DeepSeek-V3')!;
+    expect(row.capex_usd).toBe(52_535_000_000);
+    expect(row.training_cost_usd).toBe(5_576_000);
+    expect(row.share_of_capex_fraction as number).toBeCloseTo(5_576_000 / 52_535_000_000, 15);
+  });
+
+  it('CSV twin › BOM, assumptions with sources, raw numbers that parse back', async () => {
+    const { app, models } = await builtIns();
+    const res = await request(app).get(`/datasets/${models.id}/report.csv?table=deepseek-day&util=0.6`).expect(200);
+    expect(res.text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parse(res.text.slice(1), { relax_column_count: true }) as string[][];
+    expect(rows).toContainEqual(['# util', '0.6', 'user']);
+    expect(rows).toContainEqual(['# price', '2', 'default']);
+    const cost = rows.find((r) => r[0] === 'cost per day');
+    expect(cost?.[1]).toBe('87072');
+  });
+
+  it('bad assumptions › JSON 400 naming the field; HTML 400 showing the message and the value', async () => {
+    const { app, models } = await builtIns();
+    const j = await request(app).get(`/datasets/${models.id}/report.json?mfu=40`).expect(400);
+    expect(j.body.error.field).toBe('mfu');
+    const h = await request(app).get(`/datasets/${models.id}/report?price=-1`).expect(400);
+    expect(h.text).toContain('price per GPU-hour must be a number of USD greater than 0');
+    expect(h.text).toContain('value="-1"');
+  });
+
+  it('CSV of a table that does not exist › 400 naming the table field', async () => {
+    const { app, models } = await builtIns();
+    const res = await request(app).get(`/datasets/${models.id}/report.csv?table=nope`).expect(400);
+    expect(res.body.error.field).toBe('table');
+  });
+
+  it('a model name with markup › escaped in the page and the chart JSON', async () => {
+    const { app, store } = await makeApp();
+    const ds = await store.createDataset({ kind: 'models', name: 'x', builtIn: false, workspace: WS, rows: [{ model: '<img src=x onerror=alert(1)></script>', release_date: '2024-01-01', training_cost_usd: 1e6 }] });
+    const res = await request(app).get(`/datasets/${ds.id}/report`).set('Authorization', AUTH).expect(200);
+    expect(res.text).not.toContain('<img src=x');
+    expect(res.text).not.toContain('alert(1)></script>');
+  });
+});
