@@ -78,18 +78,17 @@ export function straightLineDepreciation(
     }
     byVintage.push(row);
   }
-  const netBookValue = new Array<number>(horizon);
-  let book = 0;
-  for (let t = 0; t < horizon; t++) {
-    book += (t < m ? (capexByYear[t] as number) : 0) - (depreciation[t] as number);
-    // Round-off can leave ±1e-13 on a fully written-off programme; a zero reads better.
-    netBookValue[t] = Math.abs(book) < 1e-9 * (Math.abs(book) + maxAbs(capexByYear)) ? 0 : book;
+  // Book value per vintage: nothing before it is spent, exactly 0 once its life has ended (no
+  // round-off residue), capex less depreciation to date in between.
+  const netBookValue = new Array<number>(horizon).fill(0);
+  for (let v = 0; v < m; v++) {
+    const row = byVintage[v] as number[];
+    const end = v + offset + usefulLifeYears;
+    let book = capexByYear[v] as number;
+    for (let t = v; t < horizon && t + 1 < end; t++) {
+      book -= row[t] as number;
+      netBookValue[t] = (netBookValue[t] as number) + book;
+    }
   }
   return { depreciation, byVintage, netBookValue };
-}
-
-function maxAbs(values: readonly number[]): number {
-  let m = 0;
-  for (const v of values) m = Math.max(m, Math.abs(v));
-  return m;
 }
