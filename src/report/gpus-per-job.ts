@@ -157,12 +157,24 @@ export interface Step {
   unit: string;
 }
 
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** One cached formatter per precision: building Intl formatters per call dominated the JSON twin. */
+function formatter(maximumFractionDigits: number): Intl.NumberFormat {
+  let f = FORMATS.get(maximumFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits });
+    FORMATS.set(maximumFractionDigits, f);
+  }
+  return f;
+}
+
 /** Display text for numbers inside formula strings (raw values travel in `value`). */
 function n(v: number, digits = 2): string {
   if (!Number.isFinite(v)) return '—';
   const a = Math.abs(v);
   if (a !== 0 && (a >= 1e12 || a < 1e-3)) return v.toExponential(3).replace('e+', 'e');
-  return v.toLocaleString('en-US', { maximumFractionDigits: a >= 100 ? Math.min(digits, 1) : a >= 1 ? digits : 4 });
+  return formatter(a >= 100 ? Math.min(digits, 1) : a >= 1 ? digits : 4).format(v);
 }
 
 /** Every formula of the calculator beside its numbers. */

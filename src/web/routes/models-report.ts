@@ -5,6 +5,9 @@ import type { AppDeps } from '../deps';
 import { BadRequestError } from '../errors';
 import type { ReportContext } from './report-context';
 
+/** Rows of one table shown in the HTML page. */
+const HTML_ROW_CAP = 250;
+
 /** The query string without some keys, for links that change one thing (a table's CSV). */
 function queryWithout(req: Request, drop: string[]): URLSearchParams {
   const out = new URLSearchParams();
@@ -58,7 +61,10 @@ export async function modelsReport(ctx: ReportContext): Promise<void> {
   const tables = report.tables.map((t) => {
     const q = new URLSearchParams(qs);
     q.set('table', t.name);
-    return { ...t, csvHref: `${base}.csv?${q.toString()}` };
+    // Long tables stay readable (and fast) in the page; the CSV and JSON twins carry every row.
+    const kinds = t.columns.map((c) => ({ format: c.format, num: c.format !== 'text', multiple: c.format === 'multiple', ratio: c.format === 'ratio' || c.format === 'years' }));
+    const rows = t.rows.slice(0, HTML_ROW_CAP).map((r) => r.map((v, i) => ({ v, ...kinds[i] })));
+    return { ...t, rows, total: t.rows.length, truncated: t.rows.length > HTML_ROW_CAP, csvHref: `${base}.csv?${q.toString()}` };
   });
   res.status(problems.length ? 400 : 200).render('models/report', {
     title: `${dataset.name}: model economics`,
