@@ -42,7 +42,10 @@ export type ProblemCode =
   | 'bad_number'
   | 'bad_year'
   | 'missing_value'
-  | 'duplicate_row';
+  | 'duplicate_row'
+  /** Upload form problems (src/web): a bad form field, no file part. */
+  | 'bad_field'
+  | 'no_file';
 
 export const MAX_PROBLEMS = 100;
 

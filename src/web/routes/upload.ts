@@ -1,7 +1,220 @@
-import { Router } from 'express';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import busboy from 'busboy';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { ingestStream, type IngestResult, type Problem } from '../../ingest';
+import type { DatasetMeta } from '../../store/types';
 import type { AppDeps } from '../deps';
+import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 
-/** Placeholder router: the pages of this area land with their issue. */
-export function uploadRoutes(_deps: AppDeps): Router {
-  return Router();
+/** Room for the multipart envelope and the small fields around the file. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional());
+
+const uploadFields = z.object({
+  name: z.string().trim().max(200, 'at most 200 characters').regex(NO_CONTROL, 'no control characters').optional(),
+  kind: optionalEnum(['company', 'models'] as const),
+  unit: optionalEnum(['units', 'thousands', 'millions', 'billions'] as const),
+  currency: z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v),
+    z.string().regex(/^[A-Z]{3}$/, 'a three-letter code such as USD or KRW').optional(),
+  ),
+});
+type UploadFields = z.infer<typeof uploadFields>;
+
+interface Received {
+  fields: Record<string, string>;
+  file: { path: string; filename: string } | null;
+  cleanup: () => void;
+}
+
+/**
+ * Streams a multipart upload to a temporary file with every busboy limit set explicitly (its and
+ * multer's defaults are unlimited). Over the size limit it stops reading at once and answers 413.
+ * The file goes to disk rather than straight into ingest because the kind and unit fields may
+ * arrive after it.
+ */
+function receive(req: Request, res: Response, maxBytes: number): Promise<Received> {
+  return new Promise((resolve, reject) => {
+    const type = req.headers['content-type'] ?? '';
+    if (!/^multipart\/form-data/i.test(type)) {
+      reject(new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data with a field named "file".'));
+      return;
+    }
+    const length = Number(req.headers['content-length']);
+    if (Number.isFinite(length) && length > maxBytes + ENVELOPE_BYTES) {
+      reject(tooLarge(req, res, maxBytes));
+      return;
+    }
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fileSize: maxBytes, fields: 8, fieldSize: 1024, parts: 10, fieldNameSize: 64, headerPairs: 20 },
+      });
+    } catch {
+      reject(new BadRequestError('The upload is not valid multipart/form-data.'));
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-upload-'));
+    const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
+    const fields: Record<string, string> = {};
+    let file: Received['file'] = null;
+    let writing: Promise<boolean> = Promise.resolve(true);
+    let failed = false;
+    const fail = (err: AppError): void => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(bb);
+      // Remove the temporary file only once its stream has let go of it.
+      void writing.then(cleanup);
+      reject(err);
+    };
+
+    bb.on('field', (name, value, info) => {
+      if (info.valueTruncated || info.nameTruncated) return fail(new BadRequestError(`The form field "${name.slice(0, 64)}" is too long.`));
+      fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'file' || file !== null) {
+        stream.resume();
+        return;
+      }
+      const target = path.join(dir, 'upload.csv');
+      file = { path: target, filename: info.filename ?? '' };
+      const out = fs.createWriteStream(target);
+      writing = new Promise((settle) => {
+        out.on('close', () => settle(out.writableFinished));
+        out.on('error', () => settle(false));
+      });
+      stream.on('limit', () => {
+        stream.unpipe(out);
+        out.destroy();
+        fail(tooLarge(req, res, maxBytes));
+      });
+      stream.pipe(out);
+    });
+    bb.on('filesLimit', () => fail(new BadRequestError('Send one file per upload.')));
+    bb.on('partsLimit', () => fail(new BadRequestError('The upload has too many parts.')));
+    bb.on('fieldsLimit', () => fail(new BadRequestError('The upload has too many form fields.')));
+    bb.on('error', () => fail(new BadRequestError('The upload is not valid multipart/form-data.')));
+    bb.on('close', () => {
+      if (failed) return;
+      void writing.then((ok) => {
+        if (failed) return;
+        if (ok) resolve({ fields, file, cleanup });
+        else fail(new AppError(500, 'upload_write', 'The upload could not be saved for reading.'));
+      });
+    });
+    req.on('aborted', () => fail(new BadRequestError('The upload was interrupted.')));
+    req.pipe(bb);
+  });
+}
+
+/** 413 at once: stop reading and close the connection once the answer is sent. */
+function tooLarge(req: Request, res: Response, maxBytes: number): PayloadTooLargeError {
+  res.set('Connection', 'close');
+  res.on('finish', () => req.socket.destroySoon());
+  const limit = maxBytes >= 1024 * 1024 ? `${+(maxBytes / (1024 * 1024)).toFixed(1)} MB` : `${+(maxBytes / 1024).toFixed(1)} KB`;
+  return new PayloadTooLargeError(`The file is larger than the upload limit of ${limit}.`);
+}
+
+function fieldProblems(error: z.ZodError): Problem[] {
+  return error.issues.map((i) => ({
+    code: 'bad_field' as const,
+    line: null,
+    column: String(i.path[0] ?? ''),
+    value: null,
+    message: `The form field "${String(i.path[0] ?? '')}" must be ${i.message}.`,
+  }));
+}
+
+/** The dataset's name: the one given, else the file name without its extension. */
+function datasetName(fields: UploadFields, filename: string): string {
+  const given = fields.name;
+  if (given) return given;
+  const base = filename.replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base === '' ? 'Uploaded data' : base.slice(0, 200);
+}
+
+type Outcome = { ok: true; meta: DatasetMeta } | { ok: false; problems: Problem[]; problemCount: number };
+
+/** Receive → validate fields → ingest → store in one transaction; nothing is stored unless there are no problems. */
+async function upload(deps: AppDeps, req: Request, res: Response): Promise<Outcome> {
+  const got = await receive(req, res, deps.config.maxUploadBytes);
+  try {
+    const parsed = uploadFields.safeParse(got.fields);
+    if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error), problemCount: parsed.error.issues.length };
+    if (!got.file) {
+      const problem: Problem = { code: 'no_file', line: null, column: 'file', value: null, message: 'Choose a CSV file to upload (form field "file").' };
+      return { ok: false, problems: [problem], problemCount: 1 };
+    }
+    const { kind, unit, currency } = parsed.data;
+    const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency });
+    if (!result.ok) return result;
+    const meta = await deps.store.createDataset({
+      kind: result.kind,
+      name: datasetName(parsed.data, got.file.filename),
+      builtIn: false,
+      workspace: res.locals.workspace as string,
+      sourceName: got.file.filename.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || null,
+      columns: result.columns,
+      warnings: result.warnings,
+      rows: result.rows,
+    });
+    return { ok: true, meta };
+  } finally {
+    got.cleanup();
+  }
+}
+
+function uploadLimiter(perMinute: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req: Request, _res: Response, next: NextFunction) =>
+      next(new AppError(429, 'rate_limited', `Too many uploads: at most ${perMinute} a minute. Wait a minute and try again.`)),
+  });
+}
+
+/** Upload page and API: GET/POST /datasets/new, POST /api/datasets, GET /api/datasets/:id. */
+export function uploadRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const limiter = uploadLimiter(deps.config.uploadsPerMinute);
+
+  router.get('/datasets/new', (_req, res) => {
+    res.render('datasets/new', { title: 'Upload data' });
+  });
+
+  router.post('/datasets/new', limiter, async (req, res) => {
+    const outcome = await upload(deps, req, res);
+    if (outcome.ok) return res.redirect(303, `/datasets/${outcome.meta.id}`);
+    res.status(422).render('datasets/problems', { title: 'Cannot accept this file', problems: outcome.problems, problemCount: outcome.problemCount });
+  });
+
+  router.post('/api/datasets', limiter, async (req, res) => {
+    const outcome = await upload(deps, req, res);
+    if (!outcome.ok) throw new ValidationError('The file cannot be accepted; nothing was stored.', outcome.problems, outcome.problemCount);
+    const { id, kind, name, rowCount, warnings } = outcome.meta;
+    res.status(201).location(`/api/datasets/${id}`).json({ id, kind, name, rowCount, warnings });
+  });
+
+  router.get('/api/datasets/:id', async (req, res) => {
+    const id = /^\d{1,15}$/.test(req.params.id ?? '') ? Number(req.params.id) : NaN;
+    const meta = Number.isSafeInteger(id) ? await deps.store.getDataset(id, res.locals.workspace as string) : null;
+    if (!meta) throw new NotFoundError(`No dataset ${req.params.id}`);
+    const rows = await deps.store.getRows(meta.id);
+    res.json({ id: meta.id, kind: meta.kind, name: meta.name, rowCount: meta.rowCount, rows });
+  });
+
+  return router;
 }
