@@ -101,6 +101,15 @@ describe('models report › built-in dataset', () => {
     expect(h.text).toContain('value="-1"');
   });
 
+  it('lens naming another workspace’s company dataset › 400 on lens, its capex never shown', async () => {
+    const { app, store } = await makeApp();
+    const models = (await store.listDatasets('x')).find((d) => d.kind === 'models')!;
+    const other = await store.createDataset({ kind: 'company', name: 'Secret', builtIn: false, workspace: 'ws:0123456789abcdef01234567', rows: [{ company: 'Hidden Co', fiscal_year: 2024, capex: 123e9 }] });
+    const res = await request(app).get(`/datasets/${models.id}/report.json?lens=${other.id}`).set('Authorization', AUTH).expect(400);
+    expect(res.body.error.field).toBe('lens');
+    expect(JSON.stringify(res.body)).not.toContain('Hidden Co');
+  });
+
   it('CSV of a table that does not exist › 400 naming the table field', async () => {
     const { app, models } = await builtIns();
     const res = await request(app).get(`/datasets/${models.id}/report.csv?table=nope`).expect(400);
