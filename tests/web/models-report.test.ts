@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
-import { ingestBuffer } from '../../src/ingest';
 import { makeApp } from '../helpers/app';
 
 /**
@@ -28,12 +27,11 @@ function unescapeHtml(s: string): string {
   return s.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
 }
 
+/** Uploads the Epoch-style file through the API as a script would (bearer token), then returns the app and id. */
 async function appWithEpochUpload() {
-  const { app, store } = await makeApp();
-  const ing = ingestBuffer(Buffer.from(EPOCH_CSV, 'utf8'));
-  if (!ing.ok) throw new Error(JSON.stringify(ing.problems));
-  const ds = await store.createDataset({ kind: ing.kind, name: 'Epoch export', builtIn: false, workspace: WS, rows: ing.rows, columns: ing.columns, warnings: ing.warnings });
-  return { app, store, ds };
+  const { app } = await makeApp();
+  const up = await request(app).post('/api/datasets').set('Authorization', AUTH).field('name', 'Epoch export').attach('file', Buffer.from(EPOCH_CSV, 'utf8'), 'epoch.csv').expect(201);
+  return { app, ds: up.body as { id: number; kind: string } };
 }
 
 async function builtIns() {
