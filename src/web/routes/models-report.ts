@@ -37,46 +37,62 @@ function records(t: ReportTable): Record<string, string | number | null>[] {
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.key, r[i] ?? null])));
 }
 
-/** `/datasets/:id/report(.csv|.json)` for a models dataset. */
-export async function modelsReport(ctx: ReportContext): Promise<void> {
-  const { req, res, dataset, format } = ctx;
-  const { options, problems, assumptions } = parseModelEconomicsQuery(req.query);
-  const { lens, choices } = await loadLens(ctx.deps, req, res, problems);
-  const first = problems[0];
-  if (first && format !== 'html') throw new BadRequestError(`${first.field}: ${first.message}`, { field: first.field, problems });
-  const report = buildModelEconomics(ctx.rows, options, lens);
-  const base = `/datasets/${dataset.id}/report`;
-  if (format === 'json') {
-    res.json({ dataset: { id: dataset.id, name: dataset.name }, assumptions, summary: report.summary, trend: report.trend, lens: report.lens, tables: Object.fromEntries(report.tables.map((t) => [t.name, { title: t.title, note: t.note ?? null, columns: t.columns, rows: records(t) }])) });
-    return;
-  }
-  if (format === 'csv') {
-    const name = queryText(req.query, 'table') ?? 'costs';
-    const table = report.tables.find((t) => t.name === name);
-    if (!table) throw new BadRequestError(`table: must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
-    sendCsv(res, `${dataset.name}-${table.name}.csv`, toCsv({ columns: table.columns.map((c) => c.key), rows: table.rows }, assumptions.map((a) => [a.key, a.value ?? '', a.source])));
-    return;
-  }
-  const qs = queryWithout(req, ['table']);
-  const tables = report.tables.map((t) => {
+type Parsed = ReturnType<typeof parseModelEconomicsQuery>;
+type Report = ReturnType<typeof buildModelEconomics>;
+
+function sendJson(ctx: ReportContext, parsed: Parsed, report: Report): void {
+  const tables = Object.fromEntries(report.tables.map((t) => [t.name, { title: t.title, note: t.note ?? null, columns: t.columns, rows: records(t) }]));
+  ctx.res.json({ dataset: { id: ctx.dataset.id, name: ctx.dataset.name }, assumptions: parsed.assumptions, summary: report.summary, trend: report.trend, lens: report.lens, tables });
+}
+
+function sendTableCsv(ctx: ReportContext, parsed: Parsed, report: Report): void {
+  const name = queryText(ctx.req.query, 'table') ?? 'costs';
+  const table = report.tables.find((t) => t.name === name);
+  if (!table) throw new BadRequestError(`table: must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
+  const assumptions = parsed.assumptions.map((a): [string, string | number, string] => [a.key, a.value ?? '', a.source]);
+  sendCsv(ctx.res, `${ctx.dataset.name}-${table.name}.csv`, toCsv({ columns: table.columns.map((c) => c.key), rows: table.rows }, assumptions));
+}
+
+/** Tables as the page shows them: capped rows, each cell with its format flags, a CSV link with the query. */
+function pageTables(report: Report, base: string, qs: URLSearchParams) {
+  return report.tables.map((t) => {
     const q = new URLSearchParams(qs);
     q.set('table', t.name);
-    // Long tables stay readable (and fast) in the page; the CSV and JSON twins carry every row.
     const kinds = t.columns.map((c) => ({ format: c.format, num: c.format !== 'text', multiple: c.format === 'multiple', ratio: c.format === 'ratio' || c.format === 'years' }));
+    // Long tables stay readable (and fast) in the page; the CSV and JSON twins carry every row.
     const rows = t.rows.slice(0, HTML_ROW_CAP).map((r) => r.map((v, i) => ({ v, ...kinds[i] })));
     return { ...t, rows, total: t.rows.length, truncated: t.rows.length > HTML_ROW_CAP, csvHref: `${base}.csv?${q.toString()}` };
   });
+}
+
+function renderPage(ctx: ReportContext, parsed: Parsed, report: Report, choices: { id: number; name: string }[]): void {
+  const { req, res, dataset } = ctx;
+  const { problems } = parsed;
+  const base = `/datasets/${dataset.id}/report`;
+  const qs = queryWithout(req, ['table']);
+  const lens = report.lens;
   res.status(problems.length ? 400 : 200).render('models/report', {
     title: `${dataset.name}: model economics`,
     dataset,
-    report: problems.length ? null : { ...report, tables },
+    report: problems.length ? null : { ...report, tables: pageTables(report, base, qs) },
     problems,
-    assumptions: assumptions.map((a) => ({ ...a, error: problems.find((p) => p.field === a.key) ?? null, raw: queryText(req.query, a.key) ?? a.value })),
-    lens: report.lens,
-    lensChoices: choices.map((c) => ({ ...c, selected: c.id === report.lens?.datasetId })),
-    lensModelChoices: (report.lens?.models ?? []).map((m) => ({ name: m, selected: m === report.lens?.model })),
-    lensYearChoices: (report.lens?.years ?? []).map((y) => ({ year: y, selected: y === report.lens?.year })),
+    assumptions: parsed.assumptions.map((a) => ({ ...a, error: problems.find((p) => p.field === a.key) ?? null, raw: queryText(req.query, a.key) ?? a.value })),
+    lensChoices: choices.map((c) => ({ ...c, selected: c.id === lens?.datasetId })),
+    lensModelChoices: (lens?.models ?? []).map((m) => ({ name: m, selected: m === lens?.model })),
+    lensYearChoices: (lens?.years ?? []).map((y) => ({ year: y, selected: y === lens?.year })),
     jsonHref: `${base}.json?${qs.toString()}`,
     base,
   });
+}
+
+/** `/datasets/:id/report(.csv|.json)` for a models dataset. */
+export async function modelsReport(ctx: ReportContext): Promise<void> {
+  const parsed = parseModelEconomicsQuery(ctx.req.query);
+  const { lens, choices } = await loadLens(ctx.deps, ctx.req, ctx.res, parsed.problems);
+  const first = parsed.problems[0];
+  if (first && ctx.format !== 'html') throw new BadRequestError(`${first.field}: ${first.message}`, { field: first.field, problems: parsed.problems });
+  const report = buildModelEconomics(ctx.rows, parsed.options, lens);
+  if (ctx.format === 'json') sendJson(ctx, parsed, report);
+  else if (ctx.format === 'csv') sendTableCsv(ctx, parsed, report);
+  else renderPage(ctx, parsed, report, choices);
 }
