@@ -75,6 +75,12 @@ describe('buildGpuJobReport', () => {
     expect(report.steps.map((s) => s.key)).toEqual(expect.arrayContaining(['powerYearUsdPerGpu', 'paybackYears', 'fleetPeopleEquivalents', 'gpusPerPerson']));
   });
 
+  it('owned H100 › purchase ÷ life + 0.7 kW × PUE 1.3 × 8,760 h × $0.10 × 50% busy = $6,398.58 a year', () => {
+    const { report } = ok({ basis: 'buy', purchase: '30000', life: '5', power: '0.1', pue: '1.3', util: '0.5' });
+    expect(report.result.powerYearUsdPerGpu).toBeCloseTo(0.7 * 1.3 * 8760 * 0.1 * 0.5, 9);
+    expect(report.result.gpuYearCostUsd).toBeCloseTo(6000 + 398.58, 9);
+  });
+
   it('GPU comparison › B200 (192 GB) holds 70B BF16 on one GPU; A100-40GB needs four', () => {
     const { report } = ok({});
     const t = report.tables.find((x) => x.name === 'gpus');

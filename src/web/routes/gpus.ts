@@ -30,7 +30,8 @@ export function gpuRoutes(_deps: AppDeps): Router {
   r.get('/gpus-per-job.json', (req, res) => {
     const p = parseOrThrow(req);
     const report = buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id);
-    res.json({ inputs: Object.fromEntries(inputLines(p.inputs, p.salary, p.role.id)), role: p.role, ...report.result, steps: report.steps });
+    const inputs = Object.fromEntries(inputLines(p.inputs, p.salary, p.role.id).map(([k, v]) => [k, v === '' ? null : v]));
+    res.json({ inputs, role: p.role, ...report.result, steps: report.steps });
   });
 
   r.get('/gpus-per-job.csv', (req, res) => {
