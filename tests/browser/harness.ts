@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,11 +24,11 @@ export async function startApp(): Promise<{ url: string; close: () => Promise<vo
 
 /**
  * Launches Debian's Chromium headless. Fails (never skips) when the browser is missing: CI installs it.
- * The flags keep Chromium off the network, which this machine's sandbox refuses anyway.
+ * The flags keep Chromium off the network, which this machine's sandbox refuses anyway. Playwright
+ * gives every launch a fresh temporary profile (it refuses a --user-data-dir argument).
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "apt-get install -y chromium" (.ci/run does)`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -42,15 +40,11 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 
