@@ -13,7 +13,7 @@ import type { IrrOptions, IrrResult } from './types';
  * Never a silent wrong answer, never NaN:
  * - flows all ≥ 0 or all ≤ 0 → `{ kind: 'no-sign-change' }`;
  * - one sign change → exactly one IRR exists (Descartes' rule of signs) and it is found wherever
- *   it lies, by Newton's method from `opts.guess` kept inside a bracket → `{ kind: 'ok', rate }`;
+ *   it lies, by a bracketed Newton iteration from `opts.guess` → `{ kind: 'ok', rate }`;
  * - several sign changes → the rates in [`opts.lowRate`, `opts.highRate`] (default −99% to
  *   1000%) are bracketed on a grid and refined with Brent's method; one root gives `ok`,
  *   several give `{ kind: 'multiple', rates }` sorted ascending, none gives
@@ -53,6 +53,30 @@ export function irr(flows: readonly number[], opts?: IrrOptions): IrrResult {
     out[1] = dp;
     out[2] = s;
   };
+  // The same polynomial split into its positive and negative terms, for the unique-root path.
+  const evaluateSplit = (x: number, out: Float64Array): void => {
+    let p = 0;
+    let dp = 0;
+    let n = 0;
+    let dn = 0;
+    for (let t = last; t >= first; t--) {
+      const c = flows[t] as number;
+      const cp = c > 0 ? c : 0;
+      dp = dp * x + p;
+      p = p * x + cp;
+      dn = dn * x + n;
+      n = n * x + (cp - c);
+    }
+    out[0] = p;
+    out[1] = n;
+    out[2] = x * dp;
+    out[3] = x * dn;
+  };
   const signNearZero = (flows[first] as number) > 0 ? 1 : -1;
-  return solveRate({ evaluate, signChanges: changes, signNearZero }, solveOptions);
+  const value = (x: number): number => {
+    let p = flows[last] as number;
+    for (let t = last - 1; t >= first; t--) p = p * x + (flows[t] as number);
+    return p;
+  };
+  return solveRate({ value, evaluate, evaluateSplit, signChanges: changes, signNearZero }, solveOptions);
 }

@@ -60,6 +60,37 @@ export function xirr(flows: readonly number[], dates: readonly DateInput[], opts
     out[1] = d / x;
     out[2] = s;
   };
+  // The same sum split into its positive and negative terms, for the unique-root path.
+  const evaluateSplit = (x: number, out: Float64Array): void => {
+    const lx = Math.log(x);
+    let p = 0;
+    let dp = 0;
+    let nn = 0;
+    let dn = 0;
+    for (let i = 0; i < n; i++) {
+      const ci = c[i] as number;
+      const ti = t[i] as number;
+      const term = Math.abs(ci) * Math.exp(ti * lx);
+      if (ci > 0) {
+        p += term;
+        dp += ti * term;
+      } else {
+        nn += term;
+        dn += ti * term;
+      }
+    }
+    out[0] = p;
+    out[1] = nn;
+    out[2] = dp;
+    out[3] = dn;
+  };
   const firstNonZero = c.find((v) => v !== 0) as number;
-  return solveRate({ evaluate, signChanges: changes, signNearZero: firstNonZero > 0 ? 1 : -1 }, solveOptions);
+  const signNearZero = firstNonZero > 0 ? 1 : -1;
+  const value = (x: number): number => {
+    const lx = Math.log(x);
+    let f = 0;
+    for (let i = 0; i < n; i++) f += (c[i] as number) * Math.exp((t[i] as number) * lx);
+    return f;
+  };
+  return solveRate({ value, evaluate, evaluateSplit, signChanges: changes, signNearZero }, solveOptions);
 }

@@ -67,6 +67,23 @@ describe('monteCarlo', () => {
     expect(new Set(run.values).size).toBe(4097);
   });
 
+  it('the inputs object › read-only, and a spread copy keeps the trial's values', () => {
+    const copies: Record<string, number>[] = [];
+    monteCarlo(
+      (x) => {
+        copies.push({ ...x });
+        expect(() => {
+          (x as Record<string, number>).u = 5;
+        }).toThrow(TypeError);
+        return x.u;
+      },
+      { u: uniform(0, 1) },
+      { trials: 3, seed: 1 },
+    );
+    expect(copies).toHaveLength(3);
+    expect(new Set(copies.map((c) => c.u)).size).toBe(3);
+  });
+
   it('no distributions › the model runs once per trial', () => {
     let calls = 0;
     const run = monteCarlo(() => ++calls, {}, { trials: 10, seed: 1 });

@@ -7,10 +7,15 @@
  * (which also holds for real exponents) bounds the number of positive roots by the number V of
  * sign changes in the coefficients, and the count has the parity of V. So:
  * - V = 0: no IRR at all;
- * - V = 1: exactly one simple root, found anywhere in (0, ∞) by Newton's method kept inside a
- *   bracket that every evaluation tightens (the sign of f tells which side of the root x is on);
- * - V ≥ 2: scan a grid of rates, bracket every sign change of f, split cells where f′ changes
- *   sign (two close roots, or a double root), refine each bracket with Brent's method.
+ * - V = 1: exactly one simple root, found anywhere in (0, ∞). Split f = P − N into its positive
+ *   and negative terms: with one sign change, ln P − ln N is strictly monotone in u = ln x and
+ *   close to linear far from the root, so Newton's method on it converges in a few steps from
+ *   any start (Newton on f itself crawls back from an overshoot, one factor of (1 − 1/n) at a
+ *   time). A bracket that every evaluation tightens guards the steps;
+ * - V ≥ 2: scan a grid of rates, bracket every sign change of f, look for a turn of f (from a
+ *   sign change of f′) around each local minimum of |f| (two close roots, or a double root),
+ *   and refine each bracket with Brent's method. Roots closer together than the grid step can
+ *   be missed when three or more fall around one grid point.
  * A rate is reported only when a sign change brackets it or f is numerically zero there.
  */
 import type { IrrResult } from '../types';
@@ -18,8 +23,17 @@ import type { IrrResult } from '../types';
 /** Writes f(x), f′(x) and Σ|c_i| x^(t_i) (the residual's scale) into `out[0..2]`. */
 export type Evaluate = (x: number, out: Float64Array) => void;
 
+/**
+ * Writes P(x) = Σ_{c_i > 0} c_i x^(t_i), N(x) = Σ_{c_i < 0} |c_i| x^(t_i), x·P′(x) and x·N′(x)
+ * into `out[0..3]`, so that f = P − N.
+ */
+export type EvaluateSplit = (x: number, out: Float64Array) => void;
+
 export interface RateProblem {
+  /** f(x) alone, for the grid scan. */
+  value: (x: number) => number;
   evaluate: Evaluate;
+  evaluateSplit: EvaluateSplit;
   /** Number of sign changes in the coefficients ordered by exponent (zeros skipped). */
   signChanges: number;
   /** Sign of f just above x = 0 (the sign of the earliest non-zero flow). */
@@ -39,10 +53,11 @@ const TANGENT_TOLERANCE = 1e-10;
 /** Solves a rate problem; see the module comment for the method. */
 export function solveRate(problem: RateProblem, opts: SolveOptions): IrrResult {
   if (problem.signChanges === 0) return { kind: 'no-sign-change' };
-  const out = new Float64Array(3);
+  const out = new Float64Array(4);
   if (problem.signChanges === 1) {
-    const x = uniqueRoot(problem, 1 / (1 + opts.guess), out);
-    return x === null ? { kind: 'no-convergence' } : { kind: 'ok', rate: 1 / x - 1 };
+    const u = uniqueRoot(problem, -Math.log1p(opts.guess), out);
+    // r = 1/x − 1 = e^(−u) − 1, with expm1 keeping the digits of small rates.
+    return u === null ? { kind: 'no-convergence' } : { kind: 'ok', rate: Math.expm1(-u) };
   }
   const xs = scanRoots(problem, opts, out);
   if (xs.length === 0) return { kind: 'no-convergence' };
@@ -51,36 +66,55 @@ export function solveRate(problem: RateProblem, opts: SolveOptions): IrrResult {
   return { kind: 'multiple', rates };
 }
 
+/** Largest Newton step in u = ln x: a factor e^8 ≈ 3000 in 1 + r, which keeps x^n finite. */
+const MAX_STEP = 8;
+
 /**
- * The single positive root when V = 1. f has the sign `signNearZero` on (0, root) and the
- * opposite sign on (root, ∞), so each evaluation moves one end of the bracket [lo, hi].
- * Newton steps that leave the bracket are replaced by (geometric) bisection.
+ * The single positive root when V = 1, as u = ln x. g(u) = ±(ln P − ln N) increases strictly,
+ * so each evaluation moves one end of the bracket [lo, hi]; Newton steps that leave the
+ * bracket, or would overflow, are replaced by bisection. Returns null only if the root cannot
+ * be pinned down (P or N overflowing around it).
  */
-function uniqueRoot(problem: RateProblem, x0: number, out: Float64Array): number | null {
-  const s0 = problem.signNearZero;
-  let lo = 0;
+function uniqueRoot(problem: RateProblem, u0: number, out: Float64Array): number | null {
+  // ln P − ln N rises with u when the flows start negative (the outlay comes first).
+  const dir = problem.signNearZero < 0 ? 1 : -1;
+  let lo = -Infinity;
   let hi = Infinity;
-  let x = x0 > 0 && Number.isFinite(x0) ? x0 : 1;
-  for (let iter = 0; iter < 300; iter++) {
-    problem.evaluate(x, out);
-    const f = out[0] as number;
-    const d = out[1] as number;
-    if (!Number.isFinite(f)) return null;
-    if (f === 0) return x;
-    if ((f > 0 ? 1 : -1) === s0) lo = x;
-    else hi = x;
-    let next = x - f / d;
-    if (!(next > lo && next < hi)) {
-      if (hi === Infinity) next = lo * 4 + 1;
-      else if (lo === 0) next = hi / 4;
-      else next = Math.sqrt(lo * hi);
+  let u = Number.isFinite(u0) ? u0 : 0;
+  for (let iter = 0; iter < 200; iter++) {
+    problem.evaluateSplit(Math.exp(u), out);
+    const p = out[0] as number;
+    const n = out[1] as number;
+    let next: number;
+    if (!(p < Infinity && n < Infinity) || p === 0 || n === 0) {
+      // One side vanished (underflow) or overflowed: the root lies back towards the start.
+      const gSign = p === Infinity || n === 0 ? dir : -dir;
+      if (gSign > 0) hi = u;
+      else lo = u;
+      next = bisect(lo, hi, u);
+    } else {
+      const g = dir * (Math.log(p) - Math.log(n));
+      if (g === 0) return u;
+      if (g < 0) lo = u;
+      else hi = u;
+      const slope = dir * ((out[2] as number) / p - (out[3] as number) / n);
+      next = u - g / slope;
+      if (!(next > lo && next < hi) || !(Math.abs(next - u) <= MAX_STEP)) next = bisect(lo, hi, u);
     }
-    if (Math.abs(next - x) <= 4 * EPS * x || (hi !== Infinity && hi - lo <= 4 * EPS * hi)) return next;
-    x = next;
+    if (Math.abs(next - u) <= 1e-14 * Math.max(1, Math.abs(u)) || hi - lo <= 4 * EPS * Math.max(1, Math.abs(u))) {
+      return next;
+    }
+    u = next;
   }
-  // The bracket always shrinks, so this is reached only if f overflows or is noise-dominated
-  // over a wide range; the root then cannot be confirmed.
-  return hi - lo <= 1e-9 * hi ? 0.5 * (lo + hi) : null;
+  return hi - lo <= 1e-9 * Math.max(1, Math.abs(u)) ? 0.5 * (lo + hi) : null;
+}
+
+/** Midpoint of [lo, hi], or a bounded step from u towards the open side of a half-open one. */
+function bisect(lo: number, hi: number, u: number): number {
+  if (lo === -Infinity && hi === Infinity) return u + MAX_STEP;
+  if (lo === -Infinity) return Math.min(u, hi) - MAX_STEP;
+  if (hi === Infinity) return Math.max(u, lo) + MAX_STEP;
+  return 0.5 * (lo + hi);
 }
 
 const gridCache = new Map<string, Float64Array>();
@@ -110,43 +144,71 @@ function rateGrid(lowRate: number, highRate: number): Float64Array {
 
 function scanRoots(problem: RateProblem, opts: SolveOptions, out: Float64Array): number[] {
   const grid = rateGrid(opts.lowRate, opts.highRate);
-  const roots: number[] = [];
-  const maxRoots = problem.signChanges;
+  const m = grid.length;
+  // The scan needs only f: one multiply-add per flow and grid point.
+  const fs = new Float64Array(m);
+  for (let i = 0; i < m; i++) fs[i] = problem.value(grid[i] as number);
   const ev = problem.evaluate;
-  ev(grid[0] as number, out);
-  let xa = grid[0] as number;
-  let fa = out[0] as number;
-  let da = out[1] as number;
-  if (fa === 0) roots.push(xa);
-  for (let i = 1; i < grid.length && roots.length < maxRoots; i++) {
-    const xb = grid[i] as number;
-    ev(xb, out);
-    const fb = out[0] as number;
-    const db = out[1] as number;
-    if (!Number.isFinite(fb) || !Number.isFinite(fa)) {
-      // Overflow at this rate: nothing here can be confirmed.
-    } else if (fb === 0) {
-      roots.push(xb);
-    } else if (fa !== 0 && (fa < 0) !== (fb < 0)) {
-      roots.push(brentRoot(ev, 0, xa, xb, fa, fb, out));
-    } else if (fa !== 0 && da !== 0 && db !== 0 && (da < 0) !== (db < 0)) {
-      // f keeps its sign at both ends but turns inside: look at its extremum.
-      const xc = brentRoot(ev, 1, xa, xb, da, db, out);
-      ev(xc, out);
-      const fc = out[0] as number;
-      const scale = out[2] as number;
-      if ((fc < 0) !== (fa < 0) && fc !== 0) {
-        roots.push(brentRoot(ev, 0, xa, xc, fa, fc, out));
-        roots.push(brentRoot(ev, 0, xc, xb, fc, fb, out));
-      } else if (Math.abs(fc) <= TANGENT_TOLERANCE * scale) {
-        roots.push(xc);
+  const roots: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const fi = fs[i] as number;
+    if (!Number.isFinite(fi)) continue; // overflow at this rate: nothing can be confirmed here
+    if (fi === 0) {
+      roots.push(grid[i] as number);
+      continue;
+    }
+    const fb = i + 1 < m ? (fs[i + 1] as number) : Number.NaN;
+    if (fb !== 0 && Number.isFinite(fb) && fi < 0 !== fb < 0) {
+      roots.push(brentRoot(ev, 0, grid[i] as number, grid[i + 1] as number, fi, fb, out));
+    }
+    // |f| at a local minimum with f keeping its sign: f may turn and dip through zero (two close
+    // roots) or touch it (a double root) between the neighbours.
+    const fa = i > 0 ? (fs[i - 1] as number) : Number.NaN;
+    if (Number.isFinite(fa) && Number.isFinite(fb) && fa !== 0 && fb !== 0 && fa < 0 === fi < 0 && fb < 0 === fi < 0) {
+      if (Math.abs(fi) <= Math.abs(fa) && Math.abs(fi) <= Math.abs(fb)) {
+        extremumRoots(ev, grid[i - 1] as number, grid[i] as number, grid[i + 1] as number, fa, fi, fb, out, roots);
       }
     }
-    xa = xb;
-    fa = fb;
-    da = db;
   }
   return dedupe(roots);
+}
+
+/**
+ * Around a local minimum of |f| at xm (neighbours xa < xm < xb, f of one sign at all three):
+ * finds the extremum of f from a sign change of f′, then either brackets the two roots on its
+ * sides or, if f only touches zero there, reports it as a double root.
+ */
+function extremumRoots(
+  ev: Evaluate,
+  xa: number,
+  xm: number,
+  xb: number,
+  fa: number,
+  fm: number,
+  fb: number,
+  out: Float64Array,
+  roots: number[],
+): void {
+  ev(xa, out);
+  const da = out[1] as number;
+  ev(xm, out);
+  const dm = out[1] as number;
+  ev(xb, out);
+  const db = out[1] as number;
+  let xc: number;
+  if (dm === 0) xc = xm;
+  else if (da !== 0 && da < 0 !== dm < 0) xc = brentRoot(ev, 1, xa, xm, da, dm, out);
+  else if (db !== 0 && dm < 0 !== db < 0) xc = brentRoot(ev, 1, xm, xb, dm, db, out);
+  else return;
+  ev(xc, out);
+  const fc = out[0] as number;
+  const scale = out[2] as number;
+  if (fc !== 0 && fc < 0 !== fm < 0) {
+    roots.push(brentRoot(ev, 0, xa, xc, fa, fc, out));
+    roots.push(brentRoot(ev, 0, xc, xb, fc, fb, out));
+  } else if (Math.abs(fc) <= TANGENT_TOLERANCE * scale) {
+    roots.push(xc);
+  }
 }
 
 function dedupe(xs: number[]): number[] {
