@@ -67,7 +67,7 @@ describe('monteCarlo', () => {
     expect(new Set(run.values).size).toBe(4097);
   });
 
-  it('the inputs object › read-only, and a spread copy keeps the trial's values', () => {
+  it('the inputs object › read-only, and a spread copy keeps the trial’s values', () => {
     const copies: Record<string, number>[] = [];
     monteCarlo(
       (x) => {
