@@ -199,14 +199,15 @@ function tornadoTable(bars: TornadoBar[], baseNpv: number): ReportTable {
     name: 'tornado',
     title: 'NPV swings for one standard change of each assumption',
     columns: [
-      { key: 'assumption', label: 'Assumption', format: 'text' },
+      { key: 'assumption', label: 'Key', format: 'text' },
+      { key: 'label', label: 'Assumption', format: 'text' },
       { key: 'low_value', label: 'Low', format: 'number' },
       { key: 'high_value', label: 'High', format: 'number' },
       { key: 'npv_low_usd', label: 'NPV at low', format: 'money' },
       { key: 'npv_high_usd', label: 'NPV at high', format: 'money' },
       { key: 'swing_usd', label: 'Swing', format: 'money' },
     ],
-    rows: bars.map((b) => [b.key, b.low, b.high, b.npvLowUsd, b.npvHighUsd, Math.abs(b.npvHighUsd - b.npvLowUsd)]),
+    rows: bars.map((b) => [b.key, b.label, b.low, b.high, b.npvLowUsd, b.npvHighUsd, Math.abs(b.npvHighUsd - b.npvLowUsd)]),
     note: `Base NPV ${baseNpv < 0 ? 'is negative' : 'is positive'}; each row changes one assumption, all else equal.`,
   };
 }
