@@ -66,7 +66,7 @@ export function solveRate(problem: RateProblem, opts: SolveOptions): IrrResult {
   return { kind: 'multiple', rates };
 }
 
-/** Largest Newton step in u = ln x: a factor e^8 ≈ 3000 in 1 + r, which keeps x^n finite. */
+/** Largest Newton step in u = ln x (a factor e^8 ≈ 3000 in 1 + r), so a wild step cannot overflow x^n. */
 const MAX_STEP = 8;
 
 /**
