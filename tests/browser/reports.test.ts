@@ -1,0 +1,76 @@
+import { inkedShare, launchBrowser, startApp, watchErrors } from './harness';
+
+describe('browser › company report assumptions form', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** A page whose automatic favicon request (the app has no icon yet) is not counted as an error. */
+  async function newPage() {
+    const page = await browser.browser.newPage();
+    await page.route('**/favicon.ico', (r) => r.fulfill({ status: 204, body: '' }));
+    return page;
+  }
+
+  test('changing AI revenue growth › the cumulative chart and the tables change, no errors', async () => {
+    const page = await newPage();
+    const errors = await watchErrors(page);
+    await page.goto(`${app.url}/`);
+    const href = await page.getAttribute('a[href^="/datasets/"]:has-text("Hyperscaler")', 'href');
+    await page.goto(`${app.url}${href}/report`);
+    const canvas = '#chart-c0-microsoft-cumulative';
+    await page.waitForSelector(`${canvas}[data-drawn="true"]`);
+    const before = {
+      pixels: await page.$eval(canvas, (c) => (c as HTMLCanvasElement).toDataURL()),
+      npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(5)'),
+      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(11)'),
+    };
+    expect(await inkedShare(page, canvas)).toBeGreaterThan(0.001);
+
+    await page.fill('#f-aiRevenueGrowth', '0.6');
+    await Promise.all([page.waitForURL(/aiRevenueGrowth=0\.6/), page.click('button:has-text("Recompute")')]);
+    await page.waitForSelector(`${canvas}[data-drawn="true"]`);
+    const after = {
+      pixels: await page.$eval(canvas, (c) => (c as HTMLCanvasElement).toDataURL()),
+      npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(5)'),
+      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(11)'),
+    };
+    expect(await page.inputValue('#f-aiRevenueGrowth')).toBe('0.6');
+    expect(await page.textContent('label[for="f-aiRevenueGrowth"] .source')).toContain('you');
+    expect(after.npv).not.toBe(before.npv);
+    expect(after.fcf).not.toBe(before.fcf);
+    expect(after.pixels).not.toBe(before.pixels);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a bad value › shown back with its message, no chart, no errors', async () => {
+    const page = await newPage();
+    const errors = await watchErrors(page);
+    const res = await page.goto(`${app.url}/reports/industry?acceleratorShare=0`);
+    expect(res?.status()).toBe(422);
+    expect(await page.inputValue('#f-acceleratorShare')).toBe('0');
+    expect(await page.textContent('#e-acceleratorShare')).toMatch(/must be greater than 0/);
+    expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
+    await page.close();
+  });
+
+  test('print media › form controls hidden, assumptions and charts kept', async () => {
+    const page = await newPage();
+    await page.goto(`${app.url}/reports/industry`);
+    await page.waitForSelector('#chart-gap[data-drawn="true"]');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('form.assumptions')).toBe(false);
+    expect(await page.isVisible('.site-header')).toBe(false);
+    expect(await page.isVisible('.assumptions-print')).toBe(true);
+    expect(await page.isVisible('#chart-gap')).toBe(true);
+    await page.close();
+  });
+});
