@@ -23,7 +23,7 @@ import { acmeParsed, acmeRows, B } from './fixtures';
 describe('buildCompanyModel › hand-checked two-year program', () => {
   const m = buildCompanyModel('Acme', acmeRows(), acmeParsed().values, { lifeFromData: false });
   if (!m) throw new Error('model expected');
-  const col = (f: (y: (typeof m.years)[number]) => number | null) => m.years.map(f);
+  const col = (f: (y: NonNullable<typeof m>['years'][number]) => number | null) => m.years.map(f);
 
   test('timeline › runs the 4-year horizon from the first capex year', () => {
     expect(col((y) => y.fiscalYear)).toEqual([2024, 2025, 2026, 2027]);

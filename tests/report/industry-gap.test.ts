@@ -1,5 +1,6 @@
 import { industryGap, yearsToReach } from '../../src/report/industry-gap';
 import { buildIndustryReport, datasetSpend } from '../../src/report/industry-report';
+import type { Row } from '../../src/store/types';
 
 const base = { acceleratorShare: 0.5, grossMargin: 0.5, usefulLifeYears: 6, aiRevenueGrowth: 0.25 };
 
@@ -69,7 +70,7 @@ describe('buildIndustryReport › inputs from the query and from a dataset', () 
   test('a dataset › AI capex of the year (capex × share) × accelerator share is the spend', () => {
     // FY2025: A 100 × 0.5 (data) = 50; B 40 × 0.6 (default) = 24 → AI capex 74 → spend 37;
     // required = 37 / 0.5 / 0.5 = 148 = AI capex / (1 − margin)
-    const rows = [
+    const rows: Row[] = [
       { company: 'A', fiscal_year: 2025, capex: 100, ai_capex_share: 0.5 },
       { company: 'B', fiscal_year: 2025, capex: 40 },
       { company: 'B', fiscal_year: 2024, capex: 1000 },

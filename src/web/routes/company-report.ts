@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, parseAssumptions, type ParsedAssumptions } from '../../report/assumptions';
 import { LruCache } from '../../report/cache';
 import { buildCompanyReport, reportJson, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
@@ -12,6 +13,28 @@ import type { ReportContext } from './report-context';
 
 /** Computed reports by dataset + assumptions: the model is pure, so a hit is always current. */
 const reports = new LruCache<CompanyReport>(256);
+/**
+ * Rendered HTML of the report's numbers (summary; assumptions, tables and charts) and its JSON
+ * text, by the same key plus the scenario: nothing per-request (CSRF token, the workspace's
+ * scenario list) is inside, so a hit serves any visitor. About 100 KB each.
+ */
+const fragments = new LruCache<{ summary: string; body: string }>(64);
+const jsonTexts = new LruCache<string>(64);
+/**
+ * Whole pages as bytes with their ETag, by fragment key + workspace + CSRF token + the workspace's
+ * scenario list: a returning visitor's repeat view is served without rendering or hashing.
+ */
+const pages = new LruCache<{ body: Buffer; etag: string }>(128);
+
+/**
+ * Renders a view into a string, without the layout unless asked (compiled templates are cached in
+ * production).
+ */
+function renderToString(res: Response, view: string, locals: Record<string, unknown>, withLayout = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    res.app.render(view, withLayout ? locals : { ...locals, layout: false }, (err: Error | null, html?: string) => (err ? reject(err) : resolve(html ?? '')));
+  });
+}
 
 function queryText(req: Request, key: string): string | undefined {
   const v = req.query[key];
@@ -40,6 +63,28 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The report as the body view wants it: per-company table lists with their CSV links. */
+function reportView(report: CompanyReport, csvHref: (table: string) => string) {
+  return {
+    ...report,
+    comparison: { ...report.tables.comparison, csvHref: csvHref('comparison') },
+    sections: report.sections.map((s) => ({
+      ...s,
+      tableList: TABLE_NAMES.filter((n) => n !== 'comparison' && n !== 'price-grid')
+        .map((n) => s.tables[n])
+        .filter((t) => t !== null)
+        .map((t) => ({ ...t, csvHref: csvHref(t.name) })),
+      gridCsvHref: csvHref('price-grid'),
+    })),
+  };
+}
+
+/** Every assumption with its value and where it came from, for the printed assumptions table. */
+function assumptionRowsOf(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>) {
+  const lines = assumptionLines(parsed);
+  return ASSUMPTION_DEFS.map((d, i) => ({ key: d.csvKey, label: d.label, value: parsed.values[d.key], format: d.format, source: lines[i]?.[2] ?? parsed.sources[d.key] }));
+}
+
 /**
  * `/datasets/:id/report` for a company dataset, and its `.csv` (`?table=<name>`, default
  * `comparison`) and `.json` twins. Assumptions come from defaults, `?scenario=<id>`, then the
@@ -65,7 +110,10 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const report = problems.length > 0 ? null : reports.getOrCompute(key, () => buildCompanyReport(dataset.name, rows, parsed));
 
   if (format === 'json' && report) {
-    res.json({ dataset: { id: dataset.id, name: dataset.name }, scenario: scenario ? { id: scenario.id, name: scenario.name } : null, query: qs, ...reportJson(report) });
+    const text = jsonTexts.getOrCompute(`${key}|${scenario?.id ?? ''}`, () =>
+      JSON.stringify({ dataset: { id: dataset.id, name: dataset.name }, scenario: scenario ? { id: scenario.id, name: scenario.name } : null, query: qs, ...reportJson(report) }),
+    );
+    res.type('application/json').send(text);
     return;
   }
   if (format === 'csv' && report) {
@@ -84,28 +132,24 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     const text = q.toString();
     return text ? `${path}?${text}` : path;
   };
-  const csvHref = (name: string) => link(`${base}.csv`, { table: name });
-  const view = report
-    ? {
-        ...report,
-        comparison: { ...report.tables.comparison, csvHref: csvHref('comparison') },
-        sections: report.sections.map((s) => ({
-          ...s,
-          tableList: TABLE_NAMES.filter((n) => n !== 'comparison' && n !== 'price-grid')
-            .map((n) => s.tables[n])
-            .filter((t) => t !== null)
-            .map((t) => ({ ...t, csvHref: csvHref(t.name) })),
-          gridCsvHref: csvHref('price-grid'),
-          irrText: s.model.irr.kind === 'ok' ? null : s.summary[0],
-        })),
-      }
-    : null;
-  const lines = assumptionLines(parsed);
-  const assumptionRows = ASSUMPTION_DEFS.map((d, i) => ({ key: d.csvKey, label: d.label, value: parsed.values[d.key], format: d.format, source: lines[i]?.[2] ?? parsed.sources[d.key] }));
-  res.status(problems.length > 0 ? 422 : 200).render('reports/company', {
+  const fragmentKey = `${key}|${scenario?.id ?? ''}`;
+  const printedOn = today();
+  const pageKey = `${fragmentKey}|${printedOn}|${workspace}|${String(res.locals.csrfToken)}|${scenarios.map((s) => `${s.id}:${s.name}`).join(',')}`;
+  const cachedPage = problems.length === 0 ? pages.get(pageKey) : undefined;
+  if (cachedPage) {
+    res.status(200).type('html').set('ETag', cachedPage.etag).send(cachedPage.body);
+    return;
+  }
+  let rendered = report && problems.length === 0 ? fragments.get(fragmentKey) : undefined;
+  if (!rendered) {
+    const locals = { report: report ? reportView(report, (name) => link(`${base}.csv`, { table: name })) : null, assumptionRows: assumptionRowsOf(parsed) };
+    rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
+    if (report && problems.length === 0) fragments.set(fragmentKey, rendered);
+  }
+  const pageLocals = {
     title: `${dataset.name}: company report`,
     dataset,
-    report: view,
+    fragments: rendered,
     problems,
     scenario,
     scenarios,
@@ -115,9 +159,13 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
       saveValues: ASSUMPTION_DEFS.filter((d) => !(d.overridesData && parsed.sources[d.key] === 'default')).map((d) => ({ key: d.key, value: String(parsed.values[d.key]) })),
       returnTo: base,
     },
-    assumptionRows,
     permalink: link(base),
     jsonHref: link(`${base}.json`),
-    printedOn: today(),
-  });
+    printedOn,
+  };
+  const html = await renderToString(res, 'reports/company', { ...res.locals, ...pageLocals }, true);
+  const body = Buffer.from(html, 'utf8');
+  const etag = `W/"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64').slice(0, 27)}"`;
+  if (problems.length === 0) pages.set(pageKey, { body, etag });
+  res.status(problems.length > 0 ? 422 : 200).type('html').set('ETag', etag).send(body);
 }
