@@ -1,9 +1,11 @@
 /**
  * The tornado of NPV swings: each assumption with a standard change (ASSUMPTION_DEFS `swing`) is
- * moved one change down and one up, all else equal, and the company's AI NPV recomputed. A move
- * that would leave the assumption's valid range stops at the range's edge. Bars are sorted by
- * the size of the swing, largest first. The useful-life bar puts every vintage on the moved life.
+ * moved one change down and one up, all else equal, and the company's AI NPV recomputed (the
+ * finance core's `tornado`). A move that would leave the assumption's valid range stops at the
+ * range's edge. Bars are sorted by the size of the swing, largest first. The useful-life bar puts
+ * every vintage on the moved life.
  */
+import { tornado } from '../finance';
 import type { Row } from '../store/types';
 import { ASSUMPTION_DEFS, checkValue, type AssumptionDef, type AssumptionKey, type Assumptions } from './assumptions';
 import { buildCompanyModel, type ModelOptions } from './company-model';
@@ -27,23 +29,28 @@ export function clampedStep(def: AssumptionDef, value: number, delta: number): n
 }
 
 export function npvTornado(company: string, rows: Row[], a: Assumptions, opts: ModelOptions = {}): TornadoBar[] {
-  const npvAt = (values: Assumptions, o: ModelOptions): number | null =>
-    values.terminalMethod === 'perpetual-growth' && values.terminalGrowth >= values.wacc
-      ? null
-      : (buildCompanyModel(company, rows, values, o)?.npvUsd ?? null);
-  const bars: TornadoBar[] = [];
-  for (const def of ASSUMPTION_DEFS) {
-    if (def.swing === undefined) continue;
-    const base = a[def.key];
-    if (typeof base !== 'number') continue;
-    const low = clampedStep(def, base, -def.swing);
-    const high = clampedStep(def, base, def.swing);
-    // Moving the useful life applies it to every vintage, overriding the data's lives.
-    const o = def.key === 'gpuUsefulLifeYears' ? { lifeFromData: false } : opts;
-    const npvLow = npvAt({ ...a, [def.key]: low }, o);
-    const npvHigh = npvAt({ ...a, [def.key]: high }, o);
-    if (npvLow === null || npvHigh === null) continue;
-    bars.push({ key: def.key, label: def.label, low, high, npvLowUsd: npvLow, npvHighUsd: npvHigh });
+  const defs = ASSUMPTION_DEFS.filter((d) => d.swing !== undefined && typeof a[d.key] === 'number');
+  const base: Record<string, number> = {};
+  const swings: Record<string, readonly [number, number]> = {};
+  for (const d of defs) {
+    const v = a[d.key] as number;
+    base[d.key] = v;
+    swings[d.key] = [clampedStep(d, v, -(d.swing as number)), clampedStep(d, v, d.swing as number)];
   }
-  return bars.sort((x, y) => Math.abs(y.npvHighUsd - y.npvLowUsd) - Math.abs(x.npvHighUsd - x.npvLowUsd));
+  // NaN marks a combination with no answer (no capex, or perpetual growth at or above the WACC).
+  const npvOf = (inputs: Readonly<Record<string, number>>): number => {
+    const values = { ...a, ...inputs } as Assumptions;
+    if (values.terminalMethod === 'perpetual-growth' && values.terminalGrowth >= values.wacc) return Number.NaN;
+    const o = values.gpuUsefulLifeYears !== a.gpuUsefulLifeYears ? { lifeFromData: false } : opts;
+    return buildCompanyModel(company, rows, values, o)?.npvUsd ?? Number.NaN;
+  };
+  const result = tornado(npvOf, base, swings);
+  const byKey = new Map<string, AssumptionDef>(defs.map((d) => [d.key, d]));
+  const bars: TornadoBar[] = [];
+  for (const b of result.bars) {
+    const def = byKey.get(b.name);
+    if (!def || !Number.isFinite(b.lowValue) || !Number.isFinite(b.highValue)) continue;
+    bars.push({ key: def.key, label: def.label, low: b.lowInput, high: b.highInput, npvLowUsd: b.lowValue, npvHighUsd: b.highValue });
+  }
+  return bars;
 }

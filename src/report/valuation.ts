@@ -14,7 +14,7 @@
  *   target P/E, (market cap − net income × target P/E), capitalised at the target P/E and turned
  *   into revenue at the AI margin after tax: ÷ (target P/E × margin × (1 − tax)). 0 when covered.
  */
-import { cagr } from '../finance';
+import { cagr, sensitivityGrid } from '../finance';
 import type { Row } from '../store/types';
 import type { Assumptions } from './assumptions';
 import { companyYears, num } from './company-model';
@@ -80,14 +80,20 @@ export function valuation(rows: Row[], a: Assumptions): Valuation | null {
   const eps = ni !== null && shares ? ni / shares : null;
   const hist = epsCagr(byYear);
   const baseGrowth = hist ?? a.aiRevenueGrowth;
-  const grid =
+  const table =
     eps === null
       ? null
-      : GROWTH_STEPS.map((step) => {
-          const growth = baseGrowth + step;
-          const pricesUsd = PE_COLUMNS.map((pe) => eps * (1 + growth) * pe);
-          return { growth, pricesUsd, vsToday: pricesUsd.map((p) => (price ? p / price - 1 : null)) };
-        });
+      : sensitivityGrid(
+          (growth, pe) => eps * (1 + growth) * pe,
+          GROWTH_STEPS.map((step) => baseGrowth + step),
+          [...PE_COLUMNS],
+        );
+  const grid = table
+    ? table.rowValues.map((growth, i) => {
+        const pricesUsd = table.values[i] ?? [];
+        return { growth, pricesUsd, vsToday: pricesUsd.map((p) => (price ? p / price - 1 : null)) };
+      })
+    : null;
   const pe = price !== null && eps !== null && eps > 0 ? price / eps : null;
   const compression = pe === null ? null : { fromPe: pe, toPe: a.targetPe, drawdown: a.targetPe / pe - 1, priceAfterUsd: eps === null ? null : eps * a.targetPe };
   const perRevenue = a.targetPe * a.aiEbitdaMargin * (1 - a.taxRate);
