@@ -114,7 +114,12 @@ export function industryRoutes(deps: AppDeps): Router {
           ],
           fields: formFields(INDUSTRY_DEFS, { ...report, values: report.inputs }),
         },
-        assumptionRows: lines.map(([key, value, source]) => ({ key, value, source })),
+        assumptionRows: lines.map(([key, value, source]) => ({
+          key,
+          value,
+          source,
+          format: typeof value !== 'number' || key === 'fiscal_year' ? 'text' : key.endsWith('_usd') ? 'money' : key.endsWith('_fraction') ? 'percent' : 'number',
+        })),
         permalink: link('/reports/industry'),
         jsonHref: link('/reports/industry.json'),
         printedOn: new Date().toISOString().slice(0, 10),
