@@ -90,6 +90,11 @@ export function depreciationByVintage(capexByYear: number[], livesYears: number[
   return { depreciation, netBookValue, byVintage };
 }
 
+/** A ratio that overflowed (a vanishing denominator) is no answer rather than ±Infinity. */
+export function finite(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
 export function num(v: Row[string] | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
@@ -145,13 +150,19 @@ export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, 
   const shares: (number | null)[] = [];
   for (const y of timeline) {
     const r = byYear.get(y);
-    const capex = r ? num(r.capex) : null;
-    if (y <= lastDataYear && capex === null) notes.push(`No capex for FY${y}: counted as zero.`);
-    const share = capex === null ? null : (num(r?.ai_capex_share) ?? a.aiCapexShare);
+    const given = r ? num(r.capex) : null;
+    if (y <= lastDataYear && given === null) notes.push(`No capex for FY${y}: counted as zero.`);
+    if (given !== null && given < 0) notes.push(`FY${y} capex is negative (cash-flow sign): used as ${-given}.`);
+    const capex = given === null ? null : Math.abs(given);
+    const dataShare = r ? num(r.ai_capex_share) : null;
+    if (dataShare !== null && (dataShare < 0 || dataShare > 1)) notes.push(`FY${y} ai_capex_share ${dataShare} is not a fraction in [0, 1]: the scenario's share is used.`);
+    const share = capex === null ? null : dataShare !== null && dataShare >= 0 && dataShare <= 1 ? dataShare : a.aiCapexShare;
     shares.push(share);
     aiCapex.push(capex === null || share === null ? 0 : capex * share);
     const dataLife = r ? num(r.useful_life_years) : null;
-    lives.push(lifeFromData && dataLife !== null && dataLife > 0 ? dataLife : a.gpuUsefulLifeYears);
+    const usable = dataLife !== null && dataLife >= 1 && dataLife <= 50;
+    if (lifeFromData && dataLife !== null && !usable) notes.push(`FY${y} useful_life_years ${dataLife} is outside 1-50 years: the scenario's life is used.`);
+    lives.push(lifeFromData && usable ? (dataLife as number) : a.gpuUsefulLifeYears);
   }
   const schedule = depreciationByVintage(aiCapex, lives, length);
   const vintages = timeline
@@ -198,7 +209,7 @@ export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, 
     years.push({
       fiscalYear: y,
       basis: r && y <= lastDataYear ? String(r.basis ?? 'reported') : 'projection',
-      capexUsd: r ? num(r.capex) : null,
+      capexUsd: r && num(r.capex) !== null ? Math.abs(num(r.capex) as number) : null,
       aiCapexShare: shares[t] ?? null,
       aiCapexUsd: aiCapex[t] as number,
       depreciationUsd: dep,
@@ -212,7 +223,7 @@ export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, 
       cumulativeFcfUsd: cumulative,
       discountedFcfUsd: discounted,
       cumulativeDiscountedFcfUsd: cumulativeDiscounted,
-      roic: avgCapital > 0 ? nopat / avgCapital : null,
+      roic: avgCapital > 0 ? finite(nopat / avgCapital) : null,
     });
     prevNbv = nbv;
   }
@@ -221,11 +232,11 @@ export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, 
   const totalAiCapex = aiCapex.reduce((s, v) => s + v, 0);
   const operatingCash = years.reduce((s, y) => s + y.nopatUsd + y.depreciationUsd + y.terminalValueUsd, 0);
   let breakEven: number | null = null;
-  if (totalAiCapex > 0 && a.aiEbitdaMargin > 0) {
-    const life = aiCapex.reduce((s, c, t) => s + c * (lives[t] as number), 0) / totalAiCapex;
+  const life = totalAiCapex > 0 ? aiCapex.reduce((s, c, t) => s + c * (lives[t] as number), 0) / totalAiCapex : 0;
+  if (totalAiCapex > 0 && a.aiEbitdaMargin > 0 && life >= 1) {
     const charge = -pmt(a.wacc, life, totalAiCapex);
     const dep = totalAiCapex / life;
-    breakEven = (dep + (charge - dep) / (1 - a.taxRate)) / a.aiEbitdaMargin;
+    breakEven = finite((dep + (charge - dep) / (1 - a.taxRate)) / a.aiEbitdaMargin);
   }
   const first = byYear.get(firstYear);
   return {
@@ -239,7 +250,7 @@ export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, 
     flowsUsd: flows,
     npvUsd: npv(a.wacc, flows),
     irr: irr(flows),
-    roi: totalAiCapex > 0 ? roi(operatingCash, totalAiCapex) : null,
+    roi: totalAiCapex > 0 ? finite(roi(operatingCash, totalAiCapex)) : null,
     paybackYears: paybackYears(flows),
     discountedPaybackYears: discountedPaybackYears(a.wacc, flows),
     breakEvenAiRevenueUsd: breakEven,

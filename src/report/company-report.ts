@@ -67,9 +67,9 @@ function capexTable(rows: Row[]): ReportTable {
   const out: Cell[][] = [];
   let prev: number | null = null;
   for (const [y, r] of byYear) {
-    const capex = num(r.capex) as number;
+    const capex = Math.abs(num(r.capex) as number);
     const yoy = prev !== null && prev !== 0 ? capex / prev - 1 : null;
-    const firstCapex = first ? (num(first[1].capex) as number) : 0;
+    const firstCapex = first ? Math.abs(num(first[1].capex) as number) : 0;
     const span = first ? y - first[0] : 0;
     const growth = span > 0 && firstCapex > 0 && capex > 0 ? cagr(firstCapex, capex, span) : null;
     out.push([y, String(r.basis ?? 'reported'), capex, yoy, growth]);
@@ -246,7 +246,7 @@ function capexChart(rows: Row[]): ChartConfig {
       labels: byYear.map(([y]) => `FY${y}`),
       datasets: [{
         label: 'Capex',
-        data: byYear.map(([, r]) => num(r.capex)),
+        data: byYear.map(([, r]) => Math.abs(num(r.capex) as number)),
         backgroundColor: byYear.map(([, r]) => (String(r.basis ?? 'reported') === 'reported' ? COLORS.capex : COLORS.aiCapex)),
       }],
     },

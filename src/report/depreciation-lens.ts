@@ -13,7 +13,7 @@
  */
 import type { Row } from '../store/types';
 import type { Assumptions } from './assumptions';
-import { buildCompanyModel, companyYears, num, type ModelOptions } from './company-model';
+import { buildCompanyModel, companyYears, finite, num, type ModelOptions } from './company-model';
 
 export const LENS_LIVES_YEARS = [3, 4, 5, 6, 7] as const;
 
@@ -55,7 +55,7 @@ export function depreciationLens(company: string, rows: Row[], a: Assumptions, o
   const baseYear = buildCompanyModel(company, rows, a, opts)?.years.find((y) => y.fiscalYear === fiscalYear);
   if (!baseYear) return null;
   const dataLife = num(row.useful_life_years);
-  const reference = (opts.lifeFromData ?? true) && dataLife !== null && dataLife > 0 ? dataLife : a.gpuUsefulLifeYears;
+  const reference = (opts.lifeFromData ?? true) && dataLife !== null && dataLife >= 1 && dataLife <= 50 ? dataLife : a.gpuUsefulLifeYears;
   const lives = [...new Set<number>([...LENS_LIVES_YEARS, reference - 1, reference, reference + 1])].filter((l) => l >= 1).sort((x, y) => x - y);
   const oi = num(row.operating_income);
   const ni = num(row.net_income);
@@ -74,7 +74,7 @@ export function depreciationLens(company: string, rows: Row[], a: Assumptions, o
       operatingIncomeUsd: oi === null ? null : oi - delta,
       netIncomeUsd: netIncome,
       epsUsd: eps,
-      epsChange: eps !== null && baseEps !== null && baseEps !== 0 ? eps / baseEps - 1 : null,
+      epsChange: eps !== null && baseEps !== null && baseEps !== 0 ? finite(eps / baseEps - 1) : null,
       aiRoic: y?.roic ?? null,
     };
   });

@@ -82,8 +82,10 @@ export function datasetSpend(datasetName: string, rows: Row[], aiCapexShareDefau
   for (const r of rows) {
     const capex = num(r.capex);
     if (num(r.fiscal_year) !== year || capex === null) continue;
-    const share = num(r.ai_capex_share) ?? aiCapexShareDefault;
-    companies.push({ company: String(r.company ?? ''), capexUsd: capex, aiCapexShare: share, aiCapexUsd: capex * share, aiRevenueUsd: num(r.ai_revenue) });
+    const dataShare = num(r.ai_capex_share);
+    const share = dataShare !== null && dataShare >= 0 && dataShare <= 1 ? dataShare : aiCapexShareDefault;
+    const amount = Math.abs(capex);
+    companies.push({ company: String(r.company ?? ''), capexUsd: amount, aiCapexShare: share, aiCapexUsd: amount * share, aiRevenueUsd: num(r.ai_revenue) });
   }
   const revenues = companies.map((c) => c.aiRevenueUsd).filter((v): v is number => v !== null);
   return {

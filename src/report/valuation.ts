@@ -44,6 +44,11 @@ export interface Valuation {
   aiRevenueToJustifyUsd: number | null;
 }
 
+/** A ratio that overflowed (a tiny denominator) is no answer rather than ±Infinity. */
+function fin(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
 /** Latest EPS growth from the data's EPS history (CAGR), or null when it has no usable span. */
 function epsCagr(byYear: Map<number, Row>): number | null {
   const eps = [...byYear.entries()]
@@ -91,11 +96,12 @@ export function valuation(rows: Row[], a: Assumptions): Valuation | null {
   const grid = table
     ? table.rowValues.map((growth, i) => {
         const pricesUsd = table.values[i] ?? [];
-        return { growth, pricesUsd, vsToday: pricesUsd.map((p) => (price ? p / price - 1 : null)) };
+        return { growth, pricesUsd, vsToday: pricesUsd.map((p) => (price ? fin(p / price - 1) : null)) };
       })
     : null;
-  const pe = price !== null && eps !== null && eps > 0 ? price / eps : null;
-  const compression = pe === null ? null : { fromPe: pe, toPe: a.targetPe, drawdown: a.targetPe / pe - 1, priceAfterUsd: eps === null ? null : eps * a.targetPe };
+  const pe = price !== null && price > 0 && eps !== null && eps > 0 ? fin(price / eps) : null;
+  const drawdown = pe === null ? null : fin(a.targetPe / pe - 1);
+  const compression = pe === null || drawdown === null ? null : { fromPe: pe, toPe: a.targetPe, drawdown, priceAfterUsd: eps === null ? null : eps * a.targetPe };
   const perRevenue = a.targetPe * a.aiEbitdaMargin * (1 - a.taxRate);
   const uncovered = marketCap - (ni ?? 0) * a.targetPe;
   return {
@@ -110,12 +116,12 @@ export function valuation(rows: Row[], a: Assumptions): Valuation | null {
     revenueUsd: revenue,
     ebitdaUsd: ebitda,
     pe,
-    evSales: revenue !== null && revenue > 0 ? ev / revenue : null,
-    evEbitda: ebitda !== null && ebitda > 0 ? ev / ebitda : null,
+    evSales: revenue !== null && revenue > 0 ? fin(ev / revenue) : null,
+    evEbitda: ebitda !== null && ebitda > 0 ? fin(ev / ebitda) : null,
     baseEpsGrowth: baseGrowth,
     epsGrowthSource: hist === null ? 'scenario' : 'data',
     grid,
     compression,
-    aiRevenueToJustifyUsd: perRevenue > 0 ? Math.max(0, uncovered) / perRevenue : null,
+    aiRevenueToJustifyUsd: perRevenue > 0 ? fin(Math.max(0, uncovered) / perRevenue) : null,
   };
 }
