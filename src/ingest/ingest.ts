@@ -16,7 +16,7 @@ import { isMissing, parseNumber, parsePeriod, type DecimalStyle } from './number
 import { mixNumber, mixString, Problems } from './problems';
 import { QuarterRollUp } from './rollup';
 import { costNote } from './cost-note';
-import { sniffDecimal, sniffDelimiter, type Delimiter } from './sniff';
+import { sepLine, sniffDecimal, sniffDelimiter } from './sniff';
 import { RowSink } from './spool';
 import { UNIT_SCALE, type IngestOptions, type IngestResult } from './types';
 
@@ -58,7 +58,8 @@ export class Ingestor {
 
   // Parsing and line counting
   private api: CsvApi | null = null;
-  private delimiter: Delimiter = ',';
+  private delimiter = ',';
+  private skipSepLine = false;
   private decimal: DecimalStyle = 'dot';
   private fed: { start: number; buf: Buffer }[] = [];
   private fedBytes = 0;
@@ -156,9 +157,15 @@ export class Ingestor {
       this.problems.add('empty_file', null, null, null, 'The file has no text: upload a CSV file with a header row and at least one data row.');
       return this.stop();
     }
-    this.delimiter = sniffDelimiter(sample);
-    this.decimal = sniffDecimal(sample, this.delimiter);
-    if (this.decimal === 'comma') this.warnings.push('Numbers were read with decimal commas (1.234,5 = 1234.5), as the file is semicolon-separated.');
+    const sep = sepLine(sample);
+    const body = sep ? sample.slice(sep.length) : sample;
+    const sniffed = sniffDelimiter(body);
+    this.delimiter = sep ? sep.delimiter : sniffed;
+    this.skipSepLine = sep !== null;
+    this.decimal = sniffDecimal(body, sniffed);
+    if (this.decimal === 'comma') {
+      this.warnings.push(`Numbers were read with decimal commas (1.234,5 = 1234.5), as the file is ${sniffed === ';' ? 'semicolon' : 'tab'}-separated and writes them so.`);
+    }
     const parser = new Parser({
       delimiter: this.delimiter,
       record_delimiter: ['\r\n', '\n', '\r'],
@@ -291,6 +298,11 @@ export class Ingestor {
     if (this.stopped) return;
     if (this.specs === null) {
       if (record.every((f) => f.trim() === '')) return;
+      if (this.skipSepLine) {
+        // Excel's `sep=;` line names the separator; the header follows it.
+        this.skipSepLine = false;
+        return;
+      }
       this.onHeader(record);
       return;
     }

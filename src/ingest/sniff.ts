@@ -61,20 +61,32 @@ export function sniffDelimiter(text: string): Delimiter {
 }
 
 /**
- * Decimal style: only semicolon-separated files may use decimal commas (European Excel); they do
- * unless the first records show a dot decimal such as `12.5` and no `1,5`.
+ * Decimal style. Semicolon-separated files (European Excel) use decimal commas unless the first
+ * records show a dot decimal such as `12.5` and no `1,5`. Tab-separated files (Excel "Unicode
+ * text") use them only when a value can only be read that way (`1,5`, `1.234,56`). Comma-separated
+ * files cannot.
  */
 export function sniffDecimal(text: string, delimiter: Delimiter): DecimalStyle {
-  if (delimiter !== ';') return 'dot';
+  if (delimiter !== ';' && delimiter !== '\t') return 'dot';
   const records = headRecords(text, 50).slice(1);
   let comma = 0;
+  let surelyComma = 0;
   let dot = 0;
   for (const r of records) {
-    for (const raw of r.split(';')) {
+    for (const raw of r.split(delimiter)) {
       const f = raw.replace(/^"|"$/g, '').trim();
-      if (/^[-(]?[$€₩]?\d{1,3}(?:\.\d{3})*,\d+\)?$/.test(f) || /^[-(]?[$€₩]?\d+,\d+/.test(f)) comma++;
-      else if (/^[-(]?[$€₩]?\d+\.(?:\d{1,2}|\d{4,})(?:[eE][+-]?\d+)?\)?[a-zA-Z%]*$/.test(f)) dot++;
+      if (/^[-(]?[$€₩]?\d{1,3}(?:\.\d{3})*,\d+\)?$/.test(f) || /^[-(]?[$€₩]?\d+,\d+/.test(f)) {
+        comma++;
+        if (/^[-(]?[$€₩]?\d+(?:\.\d{3})*,(?:\d{1,2}|\d{4,})\)?$/.test(f) || /^[-(]?[$€₩]?\d{1,3}(?:\.\d{3})+,\d+\)?$/.test(f)) surelyComma++;
+      } else if (/^[-(]?[$€₩]?\d+\.(?:\d{1,2}|\d{4,})(?:[eE][+-]?\d+)?\)?[a-zA-Z%]*$/.test(f) || /^[-(]?[$€₩]?\d{1,3}(?:,\d{3})+\.\d+/.test(f)) dot++;
     }
   }
+  if (delimiter === '\t') return surelyComma > 0 && dot === 0 ? 'comma' : 'dot';
   return dot > 0 && comma === 0 ? 'dot' : 'comma';
+}
+
+/** Excel's `sep=;` first line, which names the separator: the separator, or null. */
+export function sepLine(text: string): { delimiter: string; length: number } | null {
+  const m = /^sep=([^"\r\n])\r?\n/i.exec(text);
+  return m && m[1] ? { delimiter: m[1], length: m[0].length } : null;
 }

@@ -73,6 +73,23 @@ describe('ingestBuffer', () => {
       expect(accepted(ingestBuffer(text(csv))).rows).toEqual(rows);
     });
 
+    test('Excel sep=; first line › names the separator; editor lines still count it', () => {
+      const r = ingestBuffer(text('sep=;\ncompany;fiscal_year;capex\nA;2024;1,5\nB;2024;x\n'));
+      expect(refused(r).problems).toEqual([{ code: 'bad_number', line: 4, column: 'capex', value: 'x' }]);
+      expect(accepted(ingestBuffer(text('sep=;\r\ncompany;fiscal_year;capex\r\nA;2024;1,5\r\n'))).rows).toEqual([{ company: 'A', fiscal_year: 2024, capex: 1.5, currency: 'USD' }]);
+    });
+
+    test('UTF-16 tab-separated Excel "Unicode text" with decimal commas › read as such', () => {
+      const tsv = 'company\tfiscal_year\tcapex\tshare_price\nSAP SE\t2024\t1.234,5\t"231,05"\n';
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(tsv, 'utf16le')]);
+      expect(accepted(ingestBuffer(bytes)).rows).toEqual([{ company: 'SAP SE', fiscal_year: 2024, capex: 1234.5, share_price: 231.05, currency: 'USD' }]);
+    });
+
+    test('tab-separated with thousands commas › dot decimals', () => {
+      const tsv = 'company\tfiscal_year\tcapex\nA\t2024\t1,234\nB\t2024\t2,500.5\n';
+      expect(accepted(ingestBuffer(text(tsv))).rows.map((r) => r.capex)).toEqual([1234, 2500.5]);
+    });
+
     test('quoted field with embedded newlines › kept in the text column', () => {
       const r = accepted(ingestBuffer(text('company,fiscal_year,capex,notes\nA,2024,1,"one\ntwo"\n')));
       expect(r.rows[0]?.notes).toBe('one\ntwo');
@@ -149,7 +166,7 @@ describe('ingestBuffer', () => {
         { unternehmen: 'x', jahr: 'x', company: 'Acme AG', fiscal_year: 2023, capex: 1234.5, revenue: 10000000.75, ai_capex_share: 0.12, currency: 'USD' },
         { unternehmen: 'x', jahr: 'x', company: 'Acme AG', fiscal_year: 2024, capex: 2000, revenue: null, ai_capex_share: 0.4, currency: 'USD' },
       ]);
-      expect(r.warnings[0]).toBe('Numbers were read with decimal commas (1.234,5 = 1234.5), as the file is semicolon-separated.');
+      expect(r.warnings[0]).toBe('Numbers were read with decimal commas (1.234,5 = 1234.5), as the file is semicolon-separated and writes them so.');
     });
 
     test('missing spellings › null, never zero', () => {

@@ -249,9 +249,11 @@ describe('upload form', () => {
 
 describe('upload fuzz', () => {
   const seedCsv = fixture('problems.csv');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(fixture('quarterly.csv').toString('utf8'), 'utf16le')]);
+  const cp949 = iconv.encode(fixture('korean.csv').toString('utf8'), 'cp949');
   const goodCsv = Buffer.from('company,fiscal_year,capex,revenue\nAcme,2024,"$1.5B",(1200)\nBeta,FY2023,12%,53조 1,139억\n');
   const mutated = fc
-    .tuple(fc.constantFrom(seedCsv, goodCsv, fixture('korean.csv'), fixture('epoch-all-ml-systems.csv')), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')), { maxLength: 12 }))
+    .tuple(fc.constantFrom(seedCsv, goodCsv, fixture('korean.csv'), fixture('epoch-all-ml-systems.csv'), fixture('european.csv'), utf16, cp949), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')), { maxLength: 12 }))
     .map(([base, edits]) => {
       const bytes = [...base];
       for (const [pos, byte, op] of edits) {
