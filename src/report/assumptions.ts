@@ -227,11 +227,13 @@ export function parseAssumptions(
 /**
  * The assumptions as query-string pairs, so a link reproduces the report exactly. A value that
  * overrides the data is left out while it is still the default, so the data keeps precedence.
+ * `onlyUser` keeps only what the user typed (for short links that also carry the scenario id).
  */
-export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): string {
+export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>, opts: { onlyUser?: boolean } = {}): string {
   const params = new URLSearchParams();
   for (const def of ASSUMPTION_DEFS) {
     if (def.overridesData && parsed.sources[def.key] === 'default') continue;
+    if (opts.onlyUser && parsed.sources[def.key] !== 'user') continue;
     params.set(def.key, String(parsed.values[def.key]));
   }
   return params.toString();

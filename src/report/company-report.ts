@@ -238,6 +238,11 @@ function comparisonTable(sections: CompanySection[]): ReportTable {
   };
 }
 
+/** Chart points to whole dollars: plenty for a picture, and a much smaller page. */
+function wholeUsd(usd: number): number {
+  return Math.round(usd);
+}
+
 function capexChart(rows: Row[]): ChartConfig {
   const byYear = [...companyYears(rows).entries()].filter(([, r]) => num(r.capex) !== null);
   return {
@@ -255,7 +260,7 @@ function capexChart(rows: Row[]): ChartConfig {
 }
 
 function cumulativeChart(m: CompanyModel): ChartConfig {
-  const points = (f: (i: number) => number) => m.years.map((_, t) => ({ x: t, y: f(t) }));
+  const points = (f: (i: number) => number) => m.years.map((_, t) => ({ x: t, y: wholeUsd(f(t)) }));
   const datasets: ChartConfig['data']['datasets'] = [
     { type: 'line', label: 'Cumulative free cash flow', data: points((t) => m.years[t]?.cumulativeFcfUsd ?? 0), borderColor: COLORS.cash, backgroundColor: COLORS.cash, pointRadius: 2 },
     { type: 'line', label: 'Cumulative discounted', data: points((t) => m.years[t]?.cumulativeDiscountedFcfUsd ?? 0), borderColor: COLORS.discounted, backgroundColor: COLORS.discounted, pointRadius: 2 },
@@ -279,8 +284,8 @@ function capexDepreciationChart(m: CompanyModel): ChartConfig {
     data: {
       labels: m.years.map((y) => `FY${y.fiscalYear}`),
       datasets: [
-        { type: 'bar', label: 'AI capex', data: m.years.map((y) => y.aiCapexUsd), backgroundColor: COLORS.aiCapex, order: 2 },
-        { type: 'line', label: 'Depreciation', data: m.years.map((y) => y.depreciationUsd), borderColor: COLORS.depreciation, backgroundColor: COLORS.depreciation, order: 1 },
+        { type: 'bar', label: 'AI capex', data: m.years.map((y) => wholeUsd(y.aiCapexUsd)), backgroundColor: COLORS.aiCapex, order: 2 },
+        { type: 'line', label: 'Depreciation', data: m.years.map((y) => wholeUsd(y.depreciationUsd)), borderColor: COLORS.depreciation, backgroundColor: COLORS.depreciation, order: 1 },
       ],
     },
     options: { meta: { yFormat: 'money' } },
@@ -293,8 +298,8 @@ function tornadoChart(bars: TornadoBar[], baseNpv: number): ChartConfig {
     data: {
       labels: bars.map((b) => b.label),
       datasets: [
-        { label: 'Low value: NPV change', data: bars.map((b) => b.npvLowUsd - baseNpv), backgroundColor: COLORS.low, stack: 's' },
-        { label: 'High value: NPV change', data: bars.map((b) => b.npvHighUsd - baseNpv), backgroundColor: COLORS.high, stack: 's' },
+        { label: 'Low value: NPV change', data: bars.map((b) => wholeUsd(b.npvLowUsd - baseNpv)), backgroundColor: COLORS.low, stack: 's' },
+        { label: 'High value: NPV change', data: bars.map((b) => wholeUsd(b.npvHighUsd - baseNpv)), backgroundColor: COLORS.high, stack: 's' },
       ],
     },
     options: { indexAxis: 'y', scales: { x: { stacked: true }, y: { stacked: true } }, meta: { xFormat: 'money' } },

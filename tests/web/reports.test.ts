@@ -155,6 +155,17 @@ describe('company report › HTTP', () => {
     expect(again.body.tables).toEqual(first.body.tables);
   });
 
+  test('the CSV link on the page › gives the numbers the page shows', async () => {
+    const page = await request(app).get(`/datasets/${builtInId}/report?wacc=0.11&aiRevenueGrowth=0.3`);
+    const href = /href="([^"]*report\.csv\?[^"]*table&#x3D;comparison[^"]*)"/.exec(page.text)?.[1];
+    expect(href).toBeDefined();
+    const url = (href as string).replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const [csv, json] = await Promise.all([request(app).get(url), request(app).get(`/datasets/${builtInId}/report.json?wacc=0.11&aiRevenueGrowth=0.3`)]);
+    const { records, assumptions } = readCsv(csv.text);
+    expect(assumptions).toContainEqual(['# wacc_fraction', 0.11, 'user']);
+    expect(records.map((r) => r.npv_usd)).toEqual((json.body.companies as { npvUsd: number }[]).map((c) => c.npvUsd));
+  });
+
   test('a different assumption › different numbers (the report is not canned)', async () => {
     const a = await request(app).get(`/datasets/${builtInId}/report.json`);
     const b = await request(app).get(`/datasets/${builtInId}/report.json?aiRevenueGrowth=0.6`);

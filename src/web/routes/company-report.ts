@@ -142,7 +142,16 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   }
   let rendered = report && problems.length === 0 ? fragments.get(fragmentKey) : undefined;
   if (!rendered) {
-    const locals = { report: report ? reportView(report, (name) => link(`${base}.csv`, { table: name })) : null, assumptionRows: assumptionRowsOf(parsed) };
+    // Table links carry only what differs from the defaults and the scenario (short pages); the
+    // permalink and the JSON's `query` carry every value.
+    const short = new URLSearchParams(assumptionsQuery(parsed, { onlyUser: true }));
+    if (scenario) short.set('scenario', String(scenario.id));
+    const csvHref = (name: string) => {
+      const q = new URLSearchParams(short);
+      q.set('table', name);
+      return `${base}.csv?${q.toString()}`;
+    };
+    const locals = { report: report ? reportView(report, csvHref) : null, assumptionRows: assumptionRowsOf(parsed) };
     rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
     if (report && problems.length === 0) fragments.set(fragmentKey, rendered);
   }
