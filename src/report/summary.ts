@@ -89,13 +89,20 @@ export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: V
   return [paybackSentence(m, a), breakEvenSentence(m, a), lensSentence(l), valuationSentence(v, m.company)].filter((s): s is string => s !== null);
 }
 
+/** The token-price clause, only when prices are assumed to fall. */
+function deflation(a: Assumptions): string {
+  if (a.tokenPriceDeflation <= 0) return '';
+  const net = (1 + a.aiRevenueGrowth) * Math.pow(1 - a.tokenPriceDeflation, 1 - a.volumeElasticity) - 1;
+  return `, token prices falling ${describePercent(a.tokenPriceDeflation)} a year at a volume elasticity of ${a.volumeElasticity}, so projected AI revenue ${net < 0 ? 'shrinks' : 'grows'} ${describePercent(Math.abs(net))} a year`;
+}
+
 /** Sentences over all companies of the report. */
 export function overallSummary(models: CompanyModel[], a: Assumptions): string[] {
   if (models.length === 0) return ['The dataset has no company with capex, so there is nothing to evaluate.'];
   const paying = models.filter((m) => m.paybackYears !== null);
   const total = models.reduce((s, m) => s + m.totalAiCapexUsd, 0);
   const out = [
-    `Under these assumptions (${describePercent(a.wacc)} WACC, ${a.gpuUsefulLifeYears}-year server life, ${describePercent(a.aiCapexShare)} of capex going to AI unless the data says otherwise), ${paying.length} of ${models.length} companies' AI capex pays back within the horizon, on ${describeMoney(total)} of AI capex in all.`,
+    `Under these assumptions (${describePercent(a.wacc)} WACC, ${a.gpuUsefulLifeYears}-year server life, ${describePercent(a.aiCapexShare)} of capex going to AI unless the data says otherwise${deflation(a)}), ${paying.length} of ${models.length} companies' AI capex pays back within the horizon, on ${describeMoney(total)} of AI capex in all.`,
   ];
   if (paying.length > 0) {
     const fastest = paying.reduce((x, y) => ((y.paybackYears as number) < (x.paybackYears as number) ? y : x));

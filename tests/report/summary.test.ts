@@ -41,6 +41,12 @@ describe('companySummary › wording follows the numbers', () => {
     expect(out[0]).toMatch(/1 of 1 companies' AI capex pays back/);
     expect(out[1]).toBe('Acme pays back soonest, in 2.1 years.');
   });
+  test('DeepSeek shock › the overall summary says projected revenue shrinks, by how much', () => {
+    const values = { ...acmeParsed().values, tokenPriceDeflation: 0.7, volumeElasticity: 0.3 };
+    const m = buildCompanyModel('Acme', acmeRows(), values, opts)!;
+    // 1.5 × 0.3^0.7 − 1 = 1.5 × 0.430512 − 1 = −0.354232 → shrinks 35% a year
+    expect(overallSummary([m], values)[0]).toMatch(/token prices falling 70% a year at a volume elasticity of 0\.3, so projected AI revenue shrinks 35% a year/);
+  });
   test('irrWords › several roots are named', () => {
     expect(irrWords({ kind: 'multiple', rates: [0.1, 0.5] })).toMatch(/10%, 50%/);
   });
