@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { SqliteStore } from './store/sqlite';
 import { seedBuiltIns } from './seed';
 import { createApp } from './web/app';
+import { seedScenarios } from './web/routes/scenarios';
 
 /**
  * The session secret signs workspace cookies and CSRF tokens. Unless SESSION_SECRET is set, one is
@@ -36,6 +37,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   config = Object.freeze({ ...config, sessionSecret: persistentSecret(config, env) });
   const store = new SqliteStore(config.databaseFile);
   await seedBuiltIns(store, config.dataDir);
+  await seedScenarios(store);
   const app = createApp({ store, config });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();

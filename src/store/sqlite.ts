@@ -92,6 +92,17 @@ function assertNoNul(value: string, what: string): void {
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepares each SQL text once; better-sqlite3 statements are reusable. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -103,8 +114,7 @@ export class SqliteStore implements Store {
   }
 
   async listDatasets(workspace: string): Promise<DatasetMeta[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `SELECT * FROM datasets WHERE built_in = 1 OR workspace = ?
          ORDER BY built_in DESC, CASE WHEN built_in = 1 THEN id ELSE -id END`,
       )
@@ -113,8 +123,7 @@ export class SqliteStore implements Store {
   }
 
   async getDataset(id: number, workspace: string): Promise<DatasetMeta | null> {
-    const row = this.db
-      .prepare(`SELECT * FROM datasets WHERE id = ? AND (built_in = 1 OR workspace = ?)`)
+    const row = this.stmt(`SELECT * FROM datasets WHERE id = ? AND (built_in = 1 OR workspace = ?)`)
       .get(id, workspace) as DatasetRecord | undefined;
     return row ? toMeta(row) : null;
   }
@@ -122,11 +131,10 @@ export class SqliteStore implements Store {
   async getRows(id: number, range?: { offset: number; limit: number }): Promise<Row[]> {
     const rows = (
       range
-        ? this.db
-            .prepare(`SELECT data FROM dataset_rows WHERE dataset_id = ? AND idx >= ? ORDER BY idx LIMIT ?`)
+        ? this.stmt(`SELECT data FROM dataset_rows WHERE dataset_id = ? AND idx >= ? ORDER BY idx LIMIT ?`)
             .raw()
             .all(id, range.offset, range.limit)
-        : this.db.prepare(`SELECT data FROM dataset_rows WHERE dataset_id = ? ORDER BY idx`).raw().all(id)
+        : this.stmt(`SELECT data FROM dataset_rows WHERE dataset_id = ? ORDER BY idx`).raw().all(id)
     ) as [string][];
     return rows.map((r) => JSON.parse(r[0]) as Row);
   }
@@ -140,7 +148,7 @@ export class SqliteStore implements Store {
   async seedDataset(input: NewDataset & { seedKey: string }): Promise<boolean> {
     // BEGIN IMMEDIATE takes the write lock first, so two processes starting at once cannot
     // both see "not seeded" and both insert; the UNIQUE seed_key is the second guard.
-    const exists = this.db.prepare(`SELECT 1 FROM datasets WHERE seed_key = ?`);
+    const exists = this.stmt(`SELECT 1 FROM datasets WHERE seed_key = ?`);
     const run = this.db.transaction(() => {
       if (exists.get(input.seedKey)) return false;
       this.insertRows(input);
@@ -150,22 +158,19 @@ export class SqliteStore implements Store {
   }
 
   async deleteDataset(id: number, workspace: string): Promise<boolean> {
-    const res = this.db
-      .prepare(`DELETE FROM datasets WHERE id = ? AND workspace = ? AND built_in = 0`)
+    const res = this.stmt(`DELETE FROM datasets WHERE id = ? AND workspace = ? AND built_in = 0`)
       .run(id, workspace);
     return res.changes > 0;
   }
 
   async listScenarios(workspace: string): Promise<Scenario[]> {
-    const rows = this.db
-      .prepare(`SELECT * FROM scenarios WHERE built_in = 1 OR workspace = ? ORDER BY built_in DESC, id`)
+    const rows = this.stmt(`SELECT * FROM scenarios WHERE built_in = 1 OR workspace = ? ORDER BY built_in DESC, id`)
       .all(workspace) as ScenarioRecord[];
     return rows.map(toScenario);
   }
 
   async getScenario(id: number, workspace: string): Promise<Scenario | null> {
-    const row = this.db
-      .prepare(`SELECT * FROM scenarios WHERE id = ? AND (built_in = 1 OR workspace = ?)`)
+    const row = this.stmt(`SELECT * FROM scenarios WHERE id = ? AND (built_in = 1 OR workspace = ?)`)
       .get(id, workspace) as ScenarioRecord | undefined;
     return row ? toScenario(row) : null;
   }
@@ -180,26 +185,22 @@ export class SqliteStore implements Store {
     const builtIn = input.builtIn ? 1 : 0;
     const save = this.db.transaction(() => {
       if (builtIn) {
-        const found = this.db
-          .prepare(`SELECT id FROM scenarios WHERE built_in = 1 AND name = ?`)
-          .get(input.name) as { id: number } | undefined;
+        const found = this.stmt(`SELECT id FROM scenarios WHERE built_in = 1 AND name = ?`).get(input.name) as { id: number } | undefined;
         if (found) return found.id;
       }
-      const res = this.db
-        .prepare(
+      const res = this.stmt(
           `INSERT INTO scenarios (name, workspace, values_json, built_in, created_at) VALUES (?, ?, ?, ?, ?)`,
         )
         .run(input.name, input.workspace, JSON.stringify(input.values), builtIn, new Date().toISOString());
       return Number(res.lastInsertRowid);
     });
     const id = save.immediate();
-    const row = this.db.prepare(`SELECT * FROM scenarios WHERE id = ?`).get(id) as ScenarioRecord;
+    const row = this.stmt(`SELECT * FROM scenarios WHERE id = ?`).get(id) as ScenarioRecord;
     return toScenario(row);
   }
 
   async deleteScenario(id: number, workspace: string): Promise<boolean> {
-    const res = this.db
-      .prepare(`DELETE FROM scenarios WHERE id = ? AND workspace = ? AND built_in = 0`)
+    const res = this.stmt(`DELETE FROM scenarios WHERE id = ? AND workspace = ? AND built_in = 0`)
       .run(id, workspace);
     return res.changes > 0;
   }
@@ -209,7 +210,7 @@ export class SqliteStore implements Store {
   }
 
   private async getById(id: number): Promise<DatasetMeta> {
-    const row = this.db.prepare(`SELECT * FROM datasets WHERE id = ?`).get(id) as DatasetRecord;
+    const row = this.stmt(`SELECT * FROM datasets WHERE id = ?`).get(id) as DatasetRecord;
     return toMeta(row);
   }
 
@@ -220,8 +221,7 @@ export class SqliteStore implements Store {
   /** Must run inside a transaction: inserts the dataset, then its rows, then the final count. */
   private insertRows(input: NewDataset): number {
     assertNoNul(input.name, 'dataset name');
-    const res = this.db
-      .prepare(
+    const res = this.stmt(
         `INSERT INTO datasets (kind, name, row_count, built_in, workspace, source_name, columns_json, warnings_json, seed_key, created_at)
          VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -237,7 +237,7 @@ export class SqliteStore implements Store {
         new Date().toISOString(),
       );
     const id = Number(res.lastInsertRowid);
-    const insertRow = this.db.prepare(`INSERT INTO dataset_rows (dataset_id, idx, data) VALUES (?, ?, ?)`);
+    const insertRow = this.stmt(`INSERT INTO dataset_rows (dataset_id, idx, data) VALUES (?, ?, ?)`);
     let n = 0;
     for (const row of input.rows) {
       const data = JSON.stringify(row);
@@ -246,7 +246,7 @@ export class SqliteStore implements Store {
       insertRow.run(id, n, data);
       n++;
     }
-    this.db.prepare(`UPDATE datasets SET row_count = ? WHERE id = ?`).run(n, id);
+    this.stmt(`UPDATE datasets SET row_count = ? WHERE id = ?`).run(n, id);
     return id;
   }
 }

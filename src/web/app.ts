@@ -66,8 +66,13 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
-  app.use('/static/chartjs', express.static(CHART_JS_DIR, { maxAge: '1d', index: false }));
-  app.use(express.static(path.join(ROOT, 'public'), { maxAge: config.env === 'production' ? '1h' : 0, index: false }));
+  app.use('/static/chartjs', express.static(CHART_JS_DIR, { maxAge: '1d', index: false, fallthrough: false }));
+  // Static files live under their own prefixes, so dynamic pages never pay for a failed file lookup.
+  const staticOptions = { maxAge: config.env === 'production' ? '1h' : 0, index: false, fallthrough: false };
+  app.use('/css', express.static(path.join(ROOT, 'public', 'css'), staticOptions));
+  app.use('/js', express.static(path.join(ROOT, 'public', 'js'), staticOptions));
+  app.get('/favicon.svg', (_req, res) => res.sendFile(path.join(ROOT, 'public', 'favicon.svg'), { maxAge: '1d' }));
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
 
   app.use(cookieParser(config.sessionSecret));
   app.use(workspace(secure));
@@ -127,6 +132,7 @@ function toAppError(err: unknown): AppError {
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');
+  if (status === 404) return new NotFoundError('No such file');
   if (status >= 400 && status < 500) return new AppError(status, typeof e.type === 'string' ? e.type : 'bad_request', 'The request could not be read.');
   return new AppError(500, 'internal', 'Something went wrong on our side. The error has been logged.');
 }

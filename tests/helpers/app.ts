@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { SqliteStore } from '../../src/store/sqlite';
 import { seedBuiltIns } from '../../src/seed';
 import { createApp } from '../../src/web/app';
+import { seedScenarios } from '../../src/web/routes/scenarios';
 
 export const DATA_DIR = path.join(__dirname, '..', '..', 'data');
 
@@ -16,6 +17,7 @@ export async function makeApp(env: Record<string, string> = {}) {
   const config = testConfig(env);
   const store = new SqliteStore(':memory:');
   await seedBuiltIns(store, DATA_DIR);
+  await seedScenarios(store);
   const app = createApp({ store, config });
   return { app, store, config };
 }
