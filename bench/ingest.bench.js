@@ -59,7 +59,8 @@ async function runOurs(file) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-bench-db-'));
   const store = new SqliteStore(path.join(dir, 'bench.db'));
   try {
-    const r = await ingestStream(fs.createReadStream(file), { kind: 'company' });
+    // As the upload route does: the file is on disk, so its size is known.
+    const r = await ingestStream(fs.createReadStream(file), { kind: 'company', expectedBytes: fs.statSync(file).size });
     if (!r.ok) throw new Error('bench file refused: ' + JSON.stringify(r.problems.slice(0, 3)));
     const meta = await store.createDataset({ kind: r.kind, name: 'bench', builtIn: false, workspace: 'bench', columns: r.columns, warnings: r.warnings, rows: r.rows });
     return meta.rowCount;

@@ -11,7 +11,7 @@ import type { ColumnMapping, DatasetKind, Row } from '../store/types';
 import { completeUtf8Length, detectEncoding, encodingLabel, firstInvalidUtf8, notTextReason, type Encoding } from './decode';
 import { REQUIRED, type FieldDef } from './fields';
 import { looksLikeModels, resolveHeader, type ColumnSpec } from './headers';
-import { KeyTable } from './keytable';
+import { KeyHasher, KeyTable } from './keytable';
 import { isMissing, parseNumber, parsePeriod, type DecimalStyle } from './numbers';
 import { mixNumber, mixString, Problems } from './problems';
 import { QuarterRollUp } from './rollup';
@@ -72,6 +72,7 @@ export class Ingestor {
   private kind: DatasetKind = 'company';
   private readonly sink = new RowSink();
   private readonly seen = new KeyTable();
+  private readonly hasher = new KeyHasher();
   private rollUp: QuarterRollUp | null = null;
   private exactDuplicates = 0;
   private firstExactDuplicateLine = 0;
@@ -161,6 +162,12 @@ export class Ingestor {
     const body = sep ? sample.slice(sep.length) : sample;
     const sniffed = sniffDelimiter(body);
     this.delimiter = sep ? sep.delimiter : sniffed;
+    const expected = this.opts.expectedBytes;
+    if (expected !== undefined && expected > head.length && this.opts.kind !== 'models') {
+      // Rows in the whole file ≈ its size × the records per byte of the first 64 KB, plus a margin.
+      const perByte = (sample.split('\n').length - 1) / Math.max(1, Buffer.byteLength(sample));
+      this.seen.reserve(Math.ceil(expected * perByte * 1.1));
+    }
     this.skipSepLine = sep !== null;
     this.decimal = sniffDecimal(body, sniffed);
     if (this.decimal === 'comma') {
@@ -476,8 +483,14 @@ export class Ingestor {
     }
     if (row.currency === undefined || row.currency === null) row.currency = this.fileCurrency ?? this.opts.currency ?? 'USD';
     const basis = typeof row.basis === 'string' ? row.basis : 'reported';
-    const key = `${company}\u0001${year}\u0001${quarter ?? ''}\u0001${basis}`;
-    const prior = this.seen.add(key, valueHash >>> 0, line);
+    const h = this.hasher;
+    h.reset();
+    h.string(String(company));
+    h.number(year);
+    h.number(quarter ?? 0);
+    h.string(basis);
+    h.finish();
+    const prior = this.seen.add(h.h1, h.h2, valueHash >>> 0, line);
     if (prior) {
       if (prior.valueHash === valueHash >>> 0) {
         this.exactDuplicates++;
@@ -524,8 +537,15 @@ export class Ingestor {
     }
     if (this.rollUp && this.problems.count === 0) {
       const r = this.rollUp;
-      for (const { row, line, key } of r.years()) {
-        const prior = this.seen.add(key, 0, line);
+      const h = this.hasher;
+      for (const { row, line } of r.years()) {
+        h.reset();
+        h.string(String(row.company));
+        h.number(Number(row.fiscal_year));
+        h.number(0);
+        h.string(typeof row.basis === 'string' ? row.basis : 'reported');
+        h.finish();
+        const prior = this.seen.add(h.h1, h.h2, 0, line);
         if (prior) {
           this.problems.add('duplicate_row', line, (this.yearSpec ?? this.periodSpec)?.source ?? 'fiscal_year', `${String(row.company)} ${String(row.fiscal_year)}`, `${String(row.company)} ${String(row.fiscal_year)} has both a yearly row (line ${prior.line}) and quarterly rows: keep one or the other.`);
           continue;

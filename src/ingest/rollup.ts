@@ -31,9 +31,9 @@ export class QuarterRollUp {
     this.quarterRows++;
   }
 
-  /** Yearly rows in order of first appearance, with the line of their first quarter and their key. */
-  *years(): Generator<{ row: Row; line: number; key: string }> {
-    for (const [key, g] of this.groups) yield { row: this.combine(g), line: g.line, key };
+  /** Yearly rows in order of first appearance, with the line of their first quarter. */
+  *years(): Generator<{ row: Row; line: number }> {
+    for (const g of this.groups.values()) yield { row: this.combine(g), line: g.line };
   }
 
   private combine(g: Group): Row {

@@ -26,7 +26,7 @@ export class RowSink {
   private pendingChars = 0;
   count = 0;
 
-  constructor(private readonly memoryLimit = 20000) {}
+  constructor(private readonly memoryLimit = 5000) {}
 
   push(row: Row): void {
     this.count++;
@@ -38,7 +38,7 @@ export class RowSink {
     const line = JSON.stringify(row);
     this.pending.push(line);
     this.pendingChars += line.length;
-    if (this.pendingChars > 1 << 20) this.flush();
+    if (this.pendingChars > 1 << 18) this.flush();
   }
 
   private spill(): void {
@@ -93,7 +93,7 @@ function readSpool(dir: string): Iterable<Row> {
       used = true;
       const fd = fs.openSync(path.join(dir, 'rows.jsonl'), 'r');
       try {
-        const buf = Buffer.allocUnsafe(1 << 20);
+        const buf = Buffer.allocUnsafe(1 << 18);
         const decoder = new StringDecoder('utf8');
         let carry = '';
         for (;;) {

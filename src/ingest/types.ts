@@ -12,6 +12,8 @@ export interface IngestOptions {
   unit?: Unit;
   /** Currency of money columns when the file does not say (default USD). */
   currency?: string;
+  /** Size of the whole file in bytes, when known (an upload on disk): lets ingest size its tables once. */
+  expectedBytes?: number;
 }
 
 /**

@@ -157,7 +157,8 @@ async function upload(deps: AppDeps, req: Request, res: Response): Promise<Outco
       return { ok: false, problems: [problem], problemCount: 1 };
     }
     const { kind, unit, currency } = parsed.data;
-    const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency });
+    const expectedBytes = fs.statSync(got.file.path).size;
+    const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency, expectedBytes });
     if (!result.ok) return result;
     const meta = await deps.store.createDataset({
       kind: result.kind,
