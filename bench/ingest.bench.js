@@ -70,14 +70,53 @@ async function runOurs(file) {
   }
 }
 
+/** Our path without the store: decode, parse, normalise, validate, spool and read the rows back. */
+async function runIngestOnly(file) {
+  const { ingestStream } = require('../dist/ingest');
+  const r = await ingestStream(fs.createReadStream(file), { kind: 'company', expectedBytes: fs.statSync(file).size });
+  if (!r.ok) throw new Error('bench file refused');
+  let n = 0;
+  for (const _row of r.rows) n++;
+  return n;
+}
+
+/** The store alone, fed the same rows from a generator: what no parser can go below. */
+async function runStoreOnly() {
+  const { SqliteStore } = require('../dist/store/sqlite');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-bench-db-'));
+  const store = new SqliteStore(path.join(dir, 'bench.db'));
+  function* rows() {
+    for (let i = 0; i < ROWS; i++) {
+      const c = Math.floor(i / 25);
+      const capex = 1e9 + ((i * 7919) % 9e10);
+      yield { company: `Company ${c}`, ticker: `C${c}`, fiscal_year: 2000 + (i % 25), capex, revenue: capex * 3 + 17, operating_income: Math.round(capex / 2), net_income: Math.round(capex / 3), depreciation: Math.round(capex / 5), shares_outstanding: 1e8 + (i % 1e9), share_price: (i % 50000) / 100 + 1, currency: 'USD' };
+    }
+  }
+  try {
+    const meta = await store.createDataset({ kind: 'company', name: 'bench', builtIn: false, workspace: 'bench', rows: rows() });
+    return meta.rowCount;
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function child(variant, file) {
-  const run = { 'csv-parse': runCsvParse, papaparse: runPapa, ours: runOurs }[variant];
+  const run = { 'csv-parse': runCsvParse, papaparse: runPapa, ours: runOurs, 'ingest only': runIngestOnly, 'store only': runStoreOnly }[variant];
   const t0 = process.hrtime.bigint();
   const rows = await run(file);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ variant, rows, ms, rssMb }) + '\n');
 }
+
+const LABELS = {
+  'csv-parse': 'bare csv-parse (stream)',
+  papaparse: 'bare papaparse (stream)',
+  ours: 'ours: decode→parse→normalise→validate→store',
+  'ingest only': 'ours without the store (rows read back)',
+  'store only': 'store alone (same rows, generated)',
+};
 
 function main() {
   const file = path.join(os.tmpdir(), `capexlens-ingest-bench-${process.pid}.csv`);
@@ -86,7 +125,7 @@ function main() {
     const mb = fs.statSync(file).size / 1e6;
     console.log(`${ROWS.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MB`);
     const results = {};
-    for (const variant of ['csv-parse', 'papaparse', 'ours']) {
+    for (const variant of ['csv-parse', 'papaparse', 'ours', 'ingest only', 'store only']) {
       const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', variant, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (r.status !== 0) {
         console.error(`${variant} failed:\n${r.stderr}`);
@@ -97,7 +136,7 @@ function main() {
     }
     const base = results['csv-parse'].ms;
     const table = Object.values(results).map((x) => ({
-      variant: x.variant === 'ours' ? 'ours (decode→parse→normalise→validate→store)' : `bare ${x.variant}`,
+      variant: LABELS[x.variant],
       rows: x.rows,
       seconds: +(x.ms / 1000).toFixed(2),
       'vs csv-parse': +(x.ms / base).toFixed(2),

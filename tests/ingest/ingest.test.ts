@@ -397,6 +397,21 @@ describe('ingestStream', () => {
     expect(() => [...r.rows]).toThrow('spooled upload rows can be read once');
   });
 
+  test('spooled rows with Korean text, empty cells, decimals and a 300 KB note › read back exactly', async () => {
+    const long = '가'.repeat(100000) + 'x'.repeat(1000);
+    const lines = ['company,fiscal_year,capex,revenue,notes'];
+    const expected: Row[] = [];
+    for (let i = 0; i < 12000; i++) {
+      const note = i === 7000 ? long : i % 3 === 0 ? '' : `노트 ${i} "q"`;
+      lines.push(`회사${i},${2000 + (i % 30)},${i}.25,${i % 2 ? '' : -(i + 1) * 1e6},"${note.replace(/"/g, '""')}"`);
+      expected.push({ company: `회사${i}`, fiscal_year: 2000 + (i % 30), capex: i + 0.25, revenue: i % 2 ? null : -(i + 1) * 1e6, notes: note === '' ? null : note, currency: 'USD' });
+    }
+    const r = await ingestStream(Readable.from([text(lines.join('\n'))]));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+    expect(Array.isArray(r.rows)).toBe(false);
+    expect([...r.rows]).toEqual(expected);
+  });
+
   test('async iterable of Uint8Array chunks › accepted', async () => {
     async function* gen(): AsyncGenerator<Uint8Array> {
       yield new Uint8Array(text('company,fiscal_year,capex\n'));
