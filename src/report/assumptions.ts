@@ -37,7 +37,44 @@ export interface Assumptions {
   terminalGrowth: number;
   /** The P/E a multiple compresses to (and that capitalises AI earnings), ×. */
   targetPe: number;
+  /** Share of installed GPU capacity in use, fraction: scales modelled AI revenue and power drawn. */
+  gpuUtilization: number;
+  /** Price of electricity, USD per kWh. */
+  powerPriceUsdPerKwh: number;
+  /** Power usage effectiveness: facility power ÷ IT power, ≥ 1. */
+  pue: number;
+  /** IT power of AI capex in service where the data has no power_mw, MW per USD 1B of AI capex (an assumption). */
+  powerMwPerBillionUsd: number;
+  /** Currency amounts are shown in. */
+  reportingCurrency: ReportingCurrency;
+  /** KRW per USD in the first year of the timeline (used when the reporting currency is KRW). */
+  fxKrwPerUsd: number;
+  /** Yearly change of the FX rate, fraction (0.02 = the won weakens 2% a year against the dollar). */
+  fxDriftPerYear: number;
+  /** Monte Carlo: standard deviation of AI revenue growth (normal), fraction. */
+  mcGrowthSd: number;
+  /** Monte Carlo: half-width of the AI margin's triangular distribution around the scenario's margin, fraction. */
+  mcMarginSpread: number;
+  /** Monte Carlo: half-width of the AI share of capex's uniform distribution, fraction. */
+  mcCapexShareSpread: number;
+  /** Monte Carlo: standard deviation of the WACC (normal), fraction. */
+  mcWaccSd: number;
+  /** Monte Carlo: trials per company. */
+  mcTrials: number;
+  /** Monte Carlo: seed of the generator; the same seed and inputs give the same numbers. */
+  mcSeed: number;
 }
+
+export type ReportingCurrency = 'USD' | 'KRW';
+
+/**
+ * Utilization at which `aiRevenueToCapex` is read (the default utilization): modelled AI revenue
+ * scales with utilization ÷ this.
+ */
+export const REFERENCE_UTILIZATION = 0.7;
+
+/** Largest Monte Carlo trial count a request may ask for (keeps a cold report fast). */
+export const MAX_MC_TRIALS = 20_000;
 
 export type AssumptionKey = keyof Assumptions;
 
@@ -81,6 +118,19 @@ export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
   exitEvEbitda: 12,
   terminalGrowth: 0.02,
   targetPe: 25,
+  gpuUtilization: 0.7,
+  powerPriceUsdPerKwh: 0.08,
+  pue: 1.2,
+  powerMwPerBillionUsd: 20,
+  reportingCurrency: 'USD',
+  fxKrwPerUsd: 1400,
+  fxDriftPerYear: 0,
+  mcGrowthSd: 0.1,
+  mcMarginSpread: 0.1,
+  mcCapexShareSpread: 0.1,
+  mcWaccSd: 0.01,
+  mcTrials: 2000,
+  mcSeed: 42,
 });
 
 export const ASSUMPTION_DEFS: readonly AssumptionDef[] = [
@@ -112,6 +162,32 @@ export const ASSUMPTION_DEFS: readonly AssumptionDef[] = [
     help: 'Growth after the horizon when the terminal value is perpetual growth; must be below the WACC.' },
   { key: 'targetPe', label: 'Target P/E', csvKey: 'target_pe_multiple', format: 'multiple', min: 0, minExclusive: true, max: 200,
     help: 'Multiple compression target; startup P/E of 30-40 tends to converge to 20-30 after IPO.' },
+  { key: 'gpuUtilization', label: 'Utilization of installed GPUs', csvKey: 'gpu_utilization_fraction', format: 'percent', min: 0, max: 1, swing: 0.1,
+    help: 'Share of installed capacity in use. Modelled (not reported) AI revenue scales with utilization ÷ 70%, the level the revenue ratio above is read at; power drawn scales with it too.' },
+  { key: 'powerPriceUsdPerKwh', label: 'Power price (USD/kWh)', csvKey: 'power_price_usd_per_kwh', format: 'number', min: 0, max: 2, swing: 0.02,
+    help: 'US industrial electricity averaged about $0.08/kWh in 2024 (EIA). Power is an operating cost of the AI fleet, deducted from AI EBITDA.' },
+  { key: 'pue', label: 'PUE', csvKey: 'pue_ratio', format: 'number', min: 1, max: 3, swing: 0.1,
+    help: 'Facility power ÷ IT power. Hyperscalers report 1.1-1.2; the industry average is about 1.5.' },
+  { key: 'powerMwPerBillionUsd', label: 'IT power per $1B of AI capex (MW)', csvKey: 'power_mw_per_billion_usd', format: 'number', min: 0, max: 500,
+    help: 'An assumption, used where the data has no power_mw: about $50B of capex per GW of AI capacity (NVIDIA, 2025) ≈ 20 MW per $1B. Capex counts while within its useful life.' },
+  { key: 'reportingCurrency', label: 'Reporting currency', csvKey: 'reporting_currency', format: 'choice', choices: ['USD', 'KRW'],
+    help: 'Amounts are shown in this currency. The data is in USD; KRW converts each year at that year’s rate.' },
+  { key: 'fxKrwPerUsd', label: 'FX rate (KRW per USD)', csvKey: 'fx_krw_per_usd', format: 'number', min: 0, minExclusive: true, max: 100000,
+    help: 'Used when the reporting currency is KRW: the rate in the first year of the timeline. The won traded about 1,300-1,480 per dollar in 2024-25.' },
+  { key: 'fxDriftPerYear', label: 'FX drift per year', csvKey: 'fx_drift_per_year_fraction', format: 'percent', min: -1, minExclusive: true, max: 1,
+    help: 'Yearly change of KRW per USD after the first year (0.02 = the won weakens 2% a year). Ignored for USD.' },
+  { key: 'mcGrowthSd', label: 'Monte Carlo: AI revenue growth sd', csvKey: 'mc_ai_revenue_growth_sd_fraction', format: 'percent', min: 0, max: 2,
+    help: 'Growth is drawn from a normal distribution around the scenario’s growth with this standard deviation (kept above −100%).' },
+  { key: 'mcMarginSpread', label: 'Monte Carlo: AI margin ± range', csvKey: 'mc_ai_ebitda_margin_spread_fraction', format: 'percent', min: 0, max: 1,
+    help: 'Margin is drawn from a triangular distribution peaking at the scenario’s margin, this far either side (kept within −100% and 100%).' },
+  { key: 'mcCapexShareSpread', label: 'Monte Carlo: AI share of capex ± range', csvKey: 'mc_ai_capex_share_spread_fraction', format: 'percent', min: 0, max: 1,
+    help: 'The scenario’s AI share of capex is drawn uniformly this far either side (kept within 0-100%); a share given in the data stays fixed.' },
+  { key: 'mcWaccSd', label: 'Monte Carlo: WACC sd', csvKey: 'mc_wacc_sd_fraction', format: 'percent', min: 0, max: 0.5,
+    help: 'WACC is drawn from a normal distribution around the scenario’s WACC with this standard deviation (kept above −99%).' },
+  { key: 'mcTrials', label: 'Monte Carlo: trials', csvKey: 'mc_trials', format: 'number', min: 1, max: MAX_MC_TRIALS, integer: true,
+    help: `Trials per company, at most ${MAX_MC_TRIALS.toLocaleString('en-US')}. 2,000 puts P10/P50/P90 within about 1-2% of their long-run values.` },
+  { key: 'mcSeed', label: 'Monte Carlo: seed', csvKey: 'mc_seed', format: 'number', min: 0, max: 4294967295, integer: true,
+    help: 'The same seed and assumptions give the same numbers on any machine; change it to see another draw.' },
 ];
 
 export interface AssumptionProblem {
@@ -169,7 +245,7 @@ export function checkValue(def: AssumptionDef<string>, text: string): { value: n
   }
   const n = parseNumberText(text);
   if (n === null) return { message: 'must be a number' };
-  if (def.integer && !Number.isInteger(n)) return { message: 'must be a whole number of years' };
+  if (def.integer && !Number.isInteger(n)) return { message: def.format === 'years' ? 'must be a whole number of years' : 'must be a whole number' };
   const tooLow = def.min !== undefined && (def.minExclusive ? n <= def.min : n < def.min);
   const tooHigh = def.max !== undefined && (def.maxExclusive ? n >= def.max : n > def.max);
   if (tooLow || tooHigh) return { message: `must be ${rangeText(def)}` };
