@@ -29,9 +29,8 @@ interface CsvApi {
   info: { bytes: number };
 }
 
-function countNewlines(b: Uint8Array, from: number, to: number): number {
+function countNewlines(buf: Buffer, from: number, to: number): number {
   let n = 0;
-  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) n++;
   return n;
 }
@@ -417,7 +416,6 @@ export class Ingestor {
 
   /** A cell as a number in canonical units; null when missing; undefined after reporting a problem. */
   private number(raw: string, spec: ColumnSpec, record: string[], i: number, line: number): number | null | undefined {
-    if (isMissing(raw)) return null;
     const def = spec.def;
     if (this.decimal === 'dot' && PLAIN.test(raw)) {
       // The common case (a bare number) without building a ParsedNumber: same result as below.
@@ -428,6 +426,7 @@ export class Ingestor {
       const factor = spec.headerScale ?? base;
       return factor === base ? v : scaled(scaled(v, factor), 1 / base);
     }
+    if (isMissing(raw)) return null;
     const p = parseNumber(raw, this.decimal);
     if (!p) {
       this.problems.add('bad_number', this.fieldLine(record, i, line), spec.source, raw, expectedNumber(spec, this.decimal));
