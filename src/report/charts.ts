@@ -18,6 +18,8 @@ export interface ChartDataset {
   fill?: boolean;
   stack?: string;
   order?: number;
+  barPercentage?: number;
+  categoryPercentage?: number;
 }
 
 export interface ChartConfig {
@@ -26,7 +28,7 @@ export interface ChartConfig {
   options: {
     indexAxis?: 'x' | 'y';
     plugins?: { legend?: { display: boolean }; title?: { display: boolean; text: string } };
-    scales?: Record<string, { stacked?: boolean; beginAtZero?: boolean; title?: { display: boolean; text: string } }>;
+    scales?: Record<string, { type?: 'linear' | 'category'; stacked?: boolean; beginAtZero?: boolean; title?: { display: boolean; text: string } }>;
     meta: { yFormat?: AxisFormat; xFormat?: AxisFormat; logY?: boolean };
   };
 }

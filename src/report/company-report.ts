@@ -6,9 +6,11 @@
  */
 import { cagr } from '../finance';
 import type { Row } from '../store/types';
-import { assumptionLines, type Assumptions, type ParsedAssumptions } from './assumptions';
+import { assumptionLines, type Assumptions, type ParsedAssumptions, type ReportingCurrency } from './assumptions';
 import { COLORS, type ChartConfig } from './charts';
-import { buildCompanyModel, companyYears, groupByCompany, num, type CompanyModel, type IrrResult, type ModelOptions } from './company-model';
+import { companyYears, fxRateAt, groupByCompany, modelFromPlan, num, planCompany, type CompanyModel, type IrrResult, type ModelOptions } from './company-model';
+import { convertLens, convertValuation, currencyTable } from './currency';
+import { companyMonteCarlo, type CompanyMonteCarlo } from './monte-carlo';
 import { depreciationLens, type DepreciationLens } from './depreciation-lens';
 import type { Cell, Column, ReportTable } from './table';
 import { npvTornado, type TornadoBar } from './tornado';
@@ -26,7 +28,10 @@ export interface CompanySection {
   /** Stable id for anchors and chart canvases. */
   slug: string;
   ticker: string | null;
+  /** Currency of every amount of the section. */
+  currency: ReportingCurrency;
   model: CompanyModel;
+  monteCarlo: CompanyMonteCarlo;
   lens: DepreciationLens | null;
   valuation: Valuation | null;
   tornado: TornadoBar[];
@@ -38,11 +43,13 @@ export interface CompanySection {
   summary: string[];
 }
 
-export const TABLE_NAMES = ['comparison', 'capex', 'cash-flows', 'vintages', 'lens', 'multiples', 'price-grid', 'tornado'] as const;
+export const TABLE_NAMES = ['comparison', 'capex', 'cash-flows', 'vintages', 'lens', 'multiples', 'price-grid', 'tornado', 'monte-carlo'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface CompanyReport {
   datasetName: string;
+  /** Currency of every amount of the report (USD unless the assumptions choose KRW). */
+  currency: ReportingCurrency;
   assumptions: Pick<ParsedAssumptions, 'values' | 'sources'>;
   sections: CompanySection[];
   /** Every table over all companies, company first (CSV and JSON twins). */
@@ -61,15 +68,18 @@ export function slugify(name: string, index: number): string {
   return `c${index}-${base || 'company'}`;
 }
 
-function capexTable(rows: Row[]): ReportTable {
+/** Rate of a fiscal year (from the data's USD to the reporting currency). */
+type RateOf = (fiscalYear: number) => number;
+
+function capexTable(rows: Row[], rateOf: RateOf): ReportTable {
   const byYear = [...companyYears(rows).entries()].filter(([, r]) => num(r.capex) !== null);
   const first = byYear[0];
   const out: Cell[][] = [];
   let prev: number | null = null;
   for (const [y, r] of byYear) {
-    const capex = Math.abs(num(r.capex) as number);
+    const capex = Math.abs(num(r.capex) as number) * rateOf(y);
     const yoy = prev !== null && prev !== 0 ? capex / prev - 1 : null;
-    const firstCapex = first ? Math.abs(num(first[1].capex) as number) : 0;
+    const firstCapex = first ? Math.abs(num(first[1].capex) as number) * rateOf(first[0]) : 0;
     const span = first ? y - first[0] : 0;
     const growth = span > 0 && firstCapex > 0 && capex > 0 ? cagr(firstCapex, capex, span) : null;
     out.push([y, String(r.basis ?? 'reported'), capex, yoy, growth]);
@@ -102,6 +112,9 @@ function cashFlowTable(m: CompanyModel): ReportTable {
       { key: 'net_book_value_usd', label: 'Net book value', format: 'money' },
       { key: 'ai_revenue_usd', label: 'AI revenue', format: 'money' },
       { key: 'ai_revenue_basis', label: 'Revenue basis', format: 'text' },
+      { key: 'power_mw', label: 'AI IT power (MW)', format: 'number' },
+      { key: 'power_mw_basis', label: 'Power basis', format: 'text' },
+      { key: 'power_cost_usd', label: 'Power cost', format: 'money' },
       { key: 'ai_ebitda_usd', label: 'AI EBITDA', format: 'money' },
       { key: 'nopat_usd', label: 'NOPAT', format: 'money' },
       { key: 'terminal_value_usd', label: 'Terminal value', format: 'money' },
@@ -110,9 +123,10 @@ function cashFlowTable(m: CompanyModel): ReportTable {
       { key: 'cumulative_discounted_fcf_usd', label: 'Cumulative discounted FCF', format: 'money' },
       { key: 'roic_fraction', label: 'ROIC', format: 'percent' },
     ],
+    note: 'Power cost = AI IT power × 8,760 h × utilization × PUE × power price; power basis "assumed" means MW from AI capex in service × MW per $1B (an assumption), "data" the data’s power_mw.',
     rows: m.years.map((y) => [
       y.fiscalYear, y.basis, y.aiCapexUsd, y.depreciationUsd, y.netBookValueUsd, y.aiRevenueUsd, y.aiRevenueBasis,
-      y.aiEbitdaUsd, y.nopatUsd, y.terminalValueUsd, y.fcfUsd, y.cumulativeFcfUsd, y.cumulativeDiscountedFcfUsd, y.roic,
+      y.powerMw, y.powerMwBasis, y.powerCostUsd, y.aiEbitdaUsd, y.nopatUsd, y.terminalValueUsd, y.fcfUsd, y.cumulativeFcfUsd, y.cumulativeDiscountedFcfUsd, y.roic,
     ]),
   };
 }
@@ -229,10 +243,13 @@ function comparisonTable(sections: CompanySection[]): ReportTable {
       { key: 'discounted_payback_years', label: 'Discounted payback (years)', format: 'years' },
       { key: 'break_even_ai_revenue_usd', label: 'Break-even AI revenue / year', format: 'money' },
       { key: 'pe_multiple', label: 'P/E', format: 'multiple' },
+      { key: 'mc_npv_p50_usd', label: 'Monte Carlo NPV P50', format: 'money' },
+      { key: 'mc_p_npv_positive_fraction', label: 'P(NPV > 0)', format: 'percent' },
     ],
     rows: sections.map((s) => [
       s.company, s.model.firstYear, s.model.lastDataYear, s.model.totalAiCapexUsd, s.model.npvUsd, irrRate(s.model.irr), irrStatus(s.model.irr),
       s.model.roi, s.model.paybackYears, s.model.discountedPaybackYears, s.model.breakEvenAiRevenueUsd, s.valuation?.pe ?? null,
+      s.monteCarlo.npv.p50, s.monteCarlo.probNpvPositive,
     ]),
     note: 'Payback in years from the start of the first capex year; blank means not within the horizon.',
   };
@@ -243,7 +260,7 @@ function wholeUsd(usd: number): number {
   return Math.round(usd);
 }
 
-function capexChart(rows: Row[]): ChartConfig {
+function capexChart(rows: Row[], rateOf: RateOf): ChartConfig {
   const byYear = [...companyYears(rows).entries()].filter(([, r]) => num(r.capex) !== null);
   return {
     type: 'bar',
@@ -251,7 +268,7 @@ function capexChart(rows: Row[]): ChartConfig {
       labels: byYear.map(([y]) => `FY${y}`),
       datasets: [{
         label: 'Capex',
-        data: byYear.map(([, r]) => Math.abs(num(r.capex) as number)),
+        data: byYear.map(([y, r]) => wholeUsd(Math.abs(num(r.capex) as number) * rateOf(y))),
         backgroundColor: byYear.map(([, r]) => (String(r.basis ?? 'reported') === 'reported' ? COLORS.capex : COLORS.aiCapex)),
       }],
     },
@@ -306,23 +323,94 @@ function tornadoChart(bars: TornadoBar[], baseNpv: number): ChartConfig {
   };
 }
 
+function monteCarloTable(mc: CompanyMonteCarlo): ReportTable {
+  return {
+    name: 'monte-carlo',
+    title: 'Monte Carlo: NPV, IRR and payback under uncertainty',
+    columns: [
+      { key: 'trials', label: 'Trials', format: 'integer' },
+      { key: 'seed', label: 'Seed', format: 'text' },
+      { key: 'npv_mean_usd', label: 'NPV mean', format: 'money' },
+      { key: 'npv_sd_usd', label: 'NPV sd', format: 'money' },
+      { key: 'npv_p10_usd', label: 'NPV P10', format: 'money' },
+      { key: 'npv_p50_usd', label: 'NPV P50', format: 'money' },
+      { key: 'npv_p90_usd', label: 'NPV P90', format: 'money' },
+      { key: 'p_npv_positive_fraction', label: 'P(NPV > 0)', format: 'percent' },
+      { key: 'irr_mean_fraction', label: 'IRR mean', format: 'percent' },
+      { key: 'irr_p10_fraction', label: 'IRR P10', format: 'percent' },
+      { key: 'irr_p50_fraction', label: 'IRR P50', format: 'percent' },
+      { key: 'irr_p90_fraction', label: 'IRR P90', format: 'percent' },
+      { key: 'trials_without_irr', label: 'Trials without one IRR', format: 'integer' },
+      { key: 'payback_p10_years', label: 'Payback P10', format: 'years' },
+      { key: 'payback_p50_years', label: 'Payback P50', format: 'years' },
+      { key: 'payback_p90_years', label: 'Payback P90', format: 'years' },
+      { key: 'horizon_years', label: 'Horizon (years)', format: 'integer' },
+      { key: 'p_payback_within_horizon_fraction', label: 'P(payback ≤ horizon)', format: 'percent' },
+      { key: 'excluded_trials', label: 'Trials with no answer', format: 'integer' },
+    ],
+    rows: [[
+      mc.trials, mc.seed, mc.npv.mean, mc.npv.sd, mc.npv.p10, mc.npv.p50, mc.npv.p90, mc.probNpvPositive,
+      mc.irr.mean, mc.irr.p10, mc.irr.p50, mc.irr.p90, mc.trialsWithoutIrr,
+      mc.payback.p10, mc.payback.p50, mc.payback.p90, mc.horizonYears, mc.probPaybackWithinHorizon, mc.excludedTrials,
+    ]],
+    note: 'Growth ~ normal, margin ~ triangular, AI share of capex ~ uniform, WACC ~ normal around the scenario, spreads as in the assumptions; a blank payback percentile means not within the horizon.',
+  };
+}
+
+/** Histogram of NPV over the trials: bars at bin centres on a money axis, red below zero, green above. */
+export function npvHistogramChart(mc: CompanyMonteCarlo): ChartConfig {
+  const { binStartsUsd, binWidthUsd, counts } = mc.histogram;
+  const centres = binStartsUsd.map((start) => start + binWidthUsd / 2);
+  return {
+    type: 'bar',
+    data: {
+      labels: [],
+      datasets: [{
+        label: 'Trials',
+        data: centres.map((x, k) => ({ x: wholeUsd(x), y: counts[k] ?? 0 })),
+        backgroundColor: centres.map((x) => (x < 0 ? COLORS.low : COLORS.high)),
+        barPercentage: 1,
+        categoryPercentage: 1,
+      }],
+    },
+    options: {
+      plugins: { legend: { display: false } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'NPV at WACC (bin centre)' } }, y: { beginAtZero: true, title: { display: true, text: 'Trials' } } },
+      meta: { xFormat: 'money', yFormat: 'number' },
+    },
+  };
+}
+
 function sectionFor(company: string, index: number, rows: Row[], a: Assumptions, opts: ModelOptions): CompanySection | null {
-  const model = buildCompanyModel(company, rows, a, opts);
-  if (!model) return null;
+  const plan = planCompany(company, rows, a, opts);
+  if (!plan) return null;
+  const model = modelFromPlan(plan, a);
   const slug = slugify(company, index);
-  const lens = depreciationLens(company, rows, a, opts);
-  const val = valuation(rows, a);
+  // The lens and valuation read amounts straight from the data (USD) and are converted at the
+  // rate of their own fiscal year.
+  const usd: Assumptions = { ...a, reportingCurrency: 'USD' };
+  const rateOf: RateOf = (fiscalYear) => fxRateAt(a, fiscalYear - model.firstYear);
+  const lensUsd = depreciationLens(company, rows, usd, opts);
+  const lens = lensUsd && convertLens(lensUsd, rateOf(lensUsd.fiscalYear));
+  const valUsd = valuation(rows, usd);
+  const val = valUsd && convertValuation(valUsd, rateOf(valUsd.fiscalYear));
   const tornado = npvTornado(company, rows, a, opts);
+  const mc = companyMonteCarlo(plan, a);
   const tables: CompanySection['tables'] = {
     comparison: null,
-    capex: capexTable(rows),
+    capex: capexTable(rows, rateOf),
     'cash-flows': cashFlowTable(model),
     vintages: vintageTable(model),
     lens: lens ? lensTable(lens) : null,
     multiples: val ? multiplesTable(val) : null,
     'price-grid': val ? gridTable(val) : null,
     tornado: tornadoTable(tornado, model.npvUsd),
+    'monte-carlo': monteCarloTable(mc),
   };
+  for (const name of TABLE_NAMES) {
+    const t = tables[name];
+    if (t) tables[name] = currencyTable(t, a.reportingCurrency);
+  }
   const midPe = PE_COLUMNS[Math.floor(PE_COLUMNS.length / 2)];
   const midRow = val?.grid ? Math.floor(val.grid.length / 2) : -1;
   const grid = val?.grid
@@ -336,23 +424,26 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
       }
     : null;
   const charts: ReportChart[] = [
-    { id: `chart-${slug}-capex`, title: 'Capex by year', config: capexChart(rows) },
+    { id: `chart-${slug}-capex`, title: 'Capex by year', config: capexChart(rows, rateOf) },
     { id: `chart-${slug}-cumulative`, title: 'Cumulative cash flow and payback', config: cumulativeChart(model) },
     { id: `chart-${slug}-capex-depreciation`, title: 'AI capex against depreciation', config: capexDepreciationChart(model) },
   ];
   if (tornado.length) charts.push({ id: `chart-${slug}-tornado`, title: 'NPV swings (tornado)', config: tornadoChart(tornado, model.npvUsd) });
+  if (mc.histogram.counts.length) charts.push({ id: `chart-${slug}-monte-carlo`, title: `NPV over ${mc.trials.toLocaleString('en-US')} Monte Carlo trials`, config: npvHistogramChart(mc) });
   return {
     company,
     slug,
     ticker: model.ticker,
+    currency: a.reportingCurrency,
     model,
+    monteCarlo: mc,
     lens,
     valuation: val,
     tornado,
     tables,
     grid,
     charts,
-    summary: companySummary(model, lens, val, a),
+    summary: companySummary(model, lens, val, a, mc),
   };
 }
 
@@ -387,14 +478,15 @@ export function buildCompanyReport(datasetName: string, rows: Row[], parsed: Pic
     else skipped.push(`${company}: no capex in the data`);
   }
   const tables = {} as Record<TableName, ReportTable>;
-  for (const name of TABLE_NAMES) tables[name] = name === 'comparison' ? comparisonTable(sections) : combine(name, sections);
-  return { datasetName, assumptions: parsed, sections, tables, summary: overallSummary(sections.map((s) => s.model), parsed.values), skipped };
+  for (const name of TABLE_NAMES) tables[name] = name === 'comparison' ? currencyTable(comparisonTable(sections), parsed.values.reportingCurrency) : combine(name, sections);
+  return { datasetName, currency: parsed.values.reportingCurrency, assumptions: parsed, sections, tables, summary: overallSummary(sections.map((s) => s.model), parsed.values), skipped };
 }
 
 /** The report as its JSON twin: assumptions with sources, summary, every table as records. */
 export function reportJson(report: CompanyReport): Record<string, unknown> {
   return {
     dataset: report.datasetName,
+    currency: report.currency,
     assumptions: assumptionLines(report.assumptions).map(([key, value, source]) => ({ key, value, source })),
     summary: report.summary,
     companies: report.sections.map((s) => ({
@@ -407,6 +499,7 @@ export function reportJson(report: CompanyReport): Record<string, unknown> {
       paybackYears: s.model.paybackYears,
       discountedPaybackYears: s.model.discountedPaybackYears,
       breakEvenAiRevenueUsd: s.model.breakEvenAiRevenueUsd,
+      monteCarlo: s.monteCarlo,
       notes: s.model.notes,
     })),
     tables: Object.fromEntries(

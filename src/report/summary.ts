@@ -5,9 +5,10 @@
  */
 import type { Assumptions } from './assumptions';
 import type { CompanyModel, IrrResult } from './company-model';
+import type { CompanyMonteCarlo } from './monte-carlo';
 import type { DepreciationLens } from './depreciation-lens';
 import type { Valuation } from './valuation';
-import { describeMoney, describeMultiple, describePercent, describePrice } from './words';
+import { describeMoney as money, describeMultiple, describePercent, describePrice as price } from './words';
 
 function yearsText(y: number): string {
   return `${Number(y.toFixed(1))} years`;
@@ -32,6 +33,7 @@ function span(m: CompanyModel): string {
 }
 
 function paybackSentence(m: CompanyModel, a: Assumptions): string {
+  const describeMoney = (x: number) => money(x, m.currency);
   const head = `At ${describePercent(a.wacc)} WACC, ${m.company}'s ${span(m)} AI capex of ${describeMoney(m.totalAiCapexUsd)}`;
   const npvPart = `NPV ${describeMoney(m.npvUsd)} and ${irrWords(m.irr)}`;
   if (m.paybackYears === null) {
@@ -45,6 +47,7 @@ function paybackSentence(m: CompanyModel, a: Assumptions): string {
 }
 
 function breakEvenSentence(m: CompanyModel, a: Assumptions): string | null {
+  const describeMoney = (x: number) => money(x, m.currency);
   if (m.breakEvenAiRevenueUsd === null) return null;
   const last = m.years.find((y) => y.fiscalYear === m.lastDataYear);
   if (!last) return null;
@@ -53,7 +56,8 @@ function breakEvenSentence(m: CompanyModel, a: Assumptions): string | null {
   return `Covering depreciation and the cost of capital at a ${describePercent(a.aiEbitdaMargin)} margin takes ${describeMoney(m.breakEvenAiRevenueUsd)} of AI revenue a year; the ${basis} FY${m.lastDataYear} figure is ${describeMoney(last.aiRevenueUsd)}, ${cover}.`;
 }
 
-function lensSentence(l: DepreciationLens | null): string | null {
+function lensSentence(l: DepreciationLens | null, currency: string): string | null {
+  const describeMoney = (x: number) => money(x, currency);
   if (!l) return null;
   const shorter = l.rows.find((r) => r.usefulLifeYears === l.referenceLifeYears - 1);
   const longer = l.rows.find((r) => r.usefulLifeYears === l.referenceLifeYears + 1);
@@ -68,7 +72,9 @@ function lensSentence(l: DepreciationLens | null): string | null {
   return null;
 }
 
-function valuationSentence(v: Valuation | null, company: string): string {
+function valuationSentence(v: Valuation | null, company: string, currency: string): string {
+  const describeMoney = (x: number) => money(x, currency);
+  const describePrice = (x: number) => price(x, currency);
   if (!v) return `The data has no share price or market cap for ${company}, so no valuation multiples.`;
   if (v.pe === null || !v.compression || v.sharePriceUsd === null) {
     return `${company}'s FY${v.fiscalYear} market cap is ${describeMoney(v.marketCapUsd)}; without positive earnings per share there is no P/E.`;
@@ -84,9 +90,18 @@ function valuationSentence(v: Valuation | null, company: string): string {
   return `At ${describePrice(v.sharePriceUsd)} (FY${v.fiscalYear}) the shares trade at ${describeMultiple(v.pe)} earnings; moving to ${describeMultiple(c.toPe)} would be ${dir}.${ai}`;
 }
 
-/** Three or four sentences for one company. */
-export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions): string[] {
-  return [paybackSentence(m, a), breakEvenSentence(m, a), lensSentence(l), valuationSentence(v, m.company)].filter((s): s is string => s !== null);
+/** The Monte Carlo in one sentence: the NPV range, how often it is positive, how often it pays back. */
+export function monteCarloSentence(mc: CompanyMonteCarlo, currency: string): string | null {
+  if (mc.npv.p10 === null || mc.npv.p90 === null || mc.probNpvPositive === null) return null;
+  const payback = mc.probPaybackWithinHorizon === null ? '' : `, and it pays back within ${mc.horizonYears} years in ${describePercent(mc.probPaybackWithinHorizon)}`;
+  return `Over ${mc.trials.toLocaleString('en-US')} Monte Carlo trials (seed ${mc.seed}) of growth, margin, AI share of capex and WACC, NPV runs from ${money(mc.npv.p10, currency)} (P10) to ${money(mc.npv.p90, currency)} (P90) and is positive in ${describePercent(mc.probNpvPositive)} of them${payback}.`;
+}
+
+/** Three to five sentences for one company. */
+export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo): string[] {
+  return [paybackSentence(m, a), mc ? monteCarloSentence(mc, m.currency) : null, breakEvenSentence(m, a), lensSentence(l, m.currency), valuationSentence(v, m.company, m.currency)].filter(
+    (s): s is string => s !== null,
+  );
 }
 
 /** The token-price clause, only when prices are assumed to fall. */
@@ -96,13 +111,21 @@ function deflation(a: Assumptions): string {
   return `, token prices falling ${describePercent(a.tokenPriceDeflation)} a year at a volume elasticity of ${a.volumeElasticity}, so projected AI revenue ${net < 0 ? 'shrinks' : 'grows'} ${describePercent(Math.abs(net))} a year`;
 }
 
+/** The currency clause, only when amounts are not in USD. */
+function currencyClause(a: Assumptions): string {
+  if (a.reportingCurrency === 'USD') return '';
+  const drift = a.fxDriftPerYear === 0 ? '' : `, the won ${a.fxDriftPerYear > 0 ? 'weakening' : 'strengthening'} ${describePercent(Math.abs(a.fxDriftPerYear))} a year`;
+  return `, amounts in KRW at ₩${a.fxKrwPerUsd.toLocaleString('en-US')} per dollar in the first year${drift}`;
+}
+
 /** Sentences over all companies of the report. */
 export function overallSummary(models: CompanyModel[], a: Assumptions): string[] {
   if (models.length === 0) return ['The dataset has no company with capex, so there is nothing to evaluate.'];
   const paying = models.filter((m) => m.paybackYears !== null);
+  const describeMoney = (x: number) => money(x, a.reportingCurrency);
   const total = models.reduce((s, m) => s + m.totalAiCapexUsd, 0);
   const out = [
-    `Under these assumptions (${describePercent(a.wacc)} WACC, ${a.gpuUsefulLifeYears}-year server life, ${describePercent(a.aiCapexShare)} of capex going to AI unless the data says otherwise${deflation(a)}), ${paying.length} of ${models.length} companies' AI capex pays back within the horizon, on ${describeMoney(total)} of AI capex in all.`,
+    `Under these assumptions (${describePercent(a.wacc)} WACC, ${a.gpuUsefulLifeYears}-year server life, ${describePercent(a.aiCapexShare)} of capex going to AI unless the data says otherwise${deflation(a)}${currencyClause(a)}), ${paying.length} of ${models.length} companies' AI capex pays back within the horizon, on ${describeMoney(total)} of AI capex in all.`,
   ];
   if (paying.length > 0) {
     const fastest = paying.reduce((x, y) => ((y.paybackYears as number) < (x.paybackYears as number) ? y : x));

@@ -9,18 +9,23 @@ function trim(n: number, digits: number): string {
   return String(Number(n.toFixed(digits)));
 }
 
+const SIGNS: Record<string, string> = { USD: '$', KRW: '₩' };
+
 /**
  * Money for a sentence: `$1.2T`, `$600B`, `$5.6M`, `$950K`, `$120`; negative with a minus sign.
+ * `currency` picks the sign (`₩` for KRW).
  * @example describeMoney(600e9) // '$600B'
+ * @example describeMoney(1.4e12, 'KRW') // '₩1.4T'
  */
-export function describeMoney(usd: number): string {
-  const sign = usd < 0 ? '−' : '';
-  const a = Math.abs(usd);
-  if (a >= 1e12) return `${sign}$${trim(a / 1e12, 2)}T`;
-  if (a >= 1e9) return `${sign}$${trim(a / 1e9, 1)}B`;
-  if (a >= 1e6) return `${sign}$${trim(a / 1e6, 1)}M`;
-  if (a >= 1e3) return `${sign}$${trim(a / 1e3, 1)}K`;
-  return `${sign}$${trim(a, 0)}`;
+export function describeMoney(amount: number, currency = 'USD'): string {
+  const sign = amount < 0 ? '−' : '';
+  const $ = SIGNS[currency] ?? `${currency} `;
+  const a = Math.abs(amount);
+  if (a >= 1e12) return `${sign}${$}${trim(a / 1e12, 2)}T`;
+  if (a >= 1e9) return `${sign}${$}${trim(a / 1e9, 1)}B`;
+  if (a >= 1e6) return `${sign}${$}${trim(a / 1e6, 1)}M`;
+  if (a >= 1e3) return `${sign}${$}${trim(a / 1e3, 1)}K`;
+  return `${sign}${$}${trim(a, 0)}`;
 }
 
 /**
@@ -55,6 +60,6 @@ export function describeMultiple(x: number): string {
  * A share price for a sentence, to the cent: 340.54 → `$340.54`.
  * @example describePrice(140.93) // '$140.93'
  */
-export function describePrice(usd: number): string {
-  return `${usd < 0 ? '−' : ''}$${Math.abs(usd).toFixed(2)}`;
+export function describePrice(amount: number, currency = 'USD'): string {
+  return `${amount < 0 ? '−' : ''}${SIGNS[currency] ?? `${currency} `}${Math.abs(amount).toFixed(currency === 'KRW' ? 0 : 2)}`;
 }

@@ -13,7 +13,7 @@ describe('buildCompanyReport › two companies and one without capex', () => {
     const t = r.tables.comparison;
     expect(t.columns.map((c) => c.key)).toEqual([
       'company', 'first_fiscal_year', 'last_capex_fiscal_year', 'total_ai_capex_usd', 'npv_usd', 'irr_fraction', 'irr_status', 'roi_fraction',
-      'payback_years', 'discounted_payback_years', 'break_even_ai_revenue_usd', 'pe_multiple',
+      'payback_years', 'discounted_payback_years', 'break_even_ai_revenue_usd', 'pe_multiple', 'mc_npv_p50_usd', 'mc_p_npv_positive_fraction',
     ]);
     const acme = t.rows[0]!;
     expect(acme[0]).toBe('Acme');

@@ -70,14 +70,14 @@ export function formatNumber(value: unknown, digits = 2): string {
 }
 
 /**
- * A value by column format: money, percent, number, integer, year or text.
+ * A value by column format: money (in `currency`, USD by default), percent, number, integer, year or text.
  * @example formatCell(0.445, 'percent') // "44.5%"
  */
-export function formatCell(value: unknown, format: string): string {
+export function formatCell(value: unknown, format: string, currency = 'USD'): string {
   if (value === null || value === undefined || value === '') return MISSING;
   switch (format) {
     case 'money':
-      return formatMoney(value);
+      return formatMoney(value, currency);
     case 'percent':
       return formatPercent(value);
     case 'integer':

@@ -48,7 +48,11 @@ export const helpers: Record<string, (...a: unknown[]) => unknown> = {
     const [v] = args(a);
     return typeof v === 'string' ? v.slice(0, 10) : '';
   },
-  reportCell: (...a) => formatReportCell(args(a)[0], String(args(a)[1] ?? 'text')),
+  /** A report cell by column format; an optional third argument is the currency of money cells. */
+  reportCell: (...a) => {
+    const [v, format, cur] = args(a);
+    return formatReportCell(v, String(format ?? 'text'), typeof cur === 'string' ? cur : 'USD');
+  },
   shade: (...a) => shadeClass(args(a)[0]),
 };
 

@@ -5,10 +5,11 @@ import { formatCell, formatMultiple, formatNumber } from './format';
  * `years` (7.4 years; a missing value reads "not within the horizon") to the shared cell formats.
  * @example formatReportCell(7.43, 'years') // "7.4"
  * @example formatReportCell(null, 'years') // "never"
+ * @example formatReportCell(1.4e12, 'money', 'KRW') // "₩1.4T"
  */
-export function formatReportCell(value: unknown, format: string): string {
+export function formatReportCell(value: unknown, format: string, currency = 'USD'): string {
   if (format === 'multiple') return formatMultiple(value);
   if (format === 'years') return value === null || value === undefined ? 'never' : formatNumber(value, 1);
   if (format === 'text' && typeof value === 'number') return String(value);
-  return formatCell(value, format);
+  return formatCell(value, format, currency);
 }

@@ -70,11 +70,12 @@ function reportView(report: CompanyReport, csvHref: (table: string) => string) {
     comparison: { ...report.tables.comparison, csvHref: csvHref('comparison') },
     sections: report.sections.map((s) => ({
       ...s,
-      tableList: TABLE_NAMES.filter((n) => n !== 'comparison' && n !== 'price-grid')
+      tableList: TABLE_NAMES.filter((n) => n !== 'comparison' && n !== 'price-grid' && n !== 'monte-carlo')
         .map((n) => s.tables[n])
         .filter((t) => t !== null)
         .map((t) => ({ ...t, csvHref: csvHref(t.name) })),
       gridCsvHref: csvHref('price-grid'),
+      mcCsvHref: csvHref('monte-carlo'),
     })),
   };
 }

@@ -1,0 +1,124 @@
+/**
+ * Monte Carlo of one company's AI program (DESIGN.md "What it computes"): the finance core's
+ * `monteCarlo` draws four assumptions per trial and the company model's year loop (`runPlan`, the
+ * same code as the deterministic report) turns each draw into free cash flows; NPV, IRR and payback
+ * are read from every trial.
+ *
+ * Distributions, around the scenario's values, with spreads that are assumptions too:
+ * - AI revenue growth ~ normal(growth, mcGrowthSd), kept above −99% a year;
+ * - AI EBITDA margin ~ triangular(margin − s, margin, margin + s), s = mcMarginSpread, cut to [−1, 1];
+ * - AI share of capex ~ uniform(share − s, share + s), s = mcCapexShareSpread, cut to [0, 1]
+ *   (rows with their own ai_capex_share keep it);
+ * - WACC ~ normal(wacc, mcWaccSd), kept above −99%.
+ * Inputs are drawn independently. A trial with no answer (a perpetual-growth terminal value with the
+ * drawn WACC at or below the growth) is left out and counted. Payback that never comes within the
+ * timeline counts as "not within the horizon" in P(payback ≤ horizon) and in the percentiles (a
+ * percentile past the timeline is shown as never); IRR statistics cover the trials that have one.
+ */
+import { irr, monteCarlo, normal, npv, paybackYears, percentiles, probability, summarize, triangular, uniform, type Summary } from '../finance';
+import type { Assumptions } from './assumptions';
+import { runPlan, type CompanyPlan } from './company-model';
+
+export interface CompanyMonteCarlo {
+  trials: number;
+  seed: number;
+  /** NPV summary (reporting currency) over the trials with an answer. */
+  npv: Summary;
+  /** Share of trials with NPV > 0. */
+  probNpvPositive: number | null;
+  /** IRR summary (fraction) over the trials that have one IRR. */
+  irr: Summary;
+  trialsWithoutIrr: number;
+  /** Payback P10/P50/P90 in years; null = not within the timeline. */
+  payback: { p10: number | null; p50: number | null; p90: number | null };
+  /** Share of trials paying back within `horizonYears`. */
+  probPaybackWithinHorizon: number | null;
+  horizonYears: number;
+  /** Trials left out of every statistic (no answer). */
+  excludedTrials: number;
+  /** NPV histogram: equal-width bins from the smallest to the largest NPV. */
+  histogram: { binStartsUsd: number[]; binWidthUsd: number; counts: number[] };
+}
+
+/** Payback of a trial that never pays back: beyond any timeline, but finite for the percentiles. */
+const NEVER = 1e300;
+const HISTOGRAM_BINS = 20;
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+/**
+ * Equal-width histogram of the finite values between `min` and `max` (the top edge counts in the
+ * last bin). One bin when every value is equal.
+ */
+export function histogram(values: ArrayLike<number>, min: number, max: number, bins: number): { binStartsUsd: number[]; binWidthUsd: number; counts: number[] } {
+  const n = max > min ? bins : 1;
+  const width = max > min ? (max - min) / n : 0;
+  const counts = new Array<number>(n).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    const k = width > 0 ? Math.min(n - 1, Math.floor((v - min) / width)) : 0;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return { binStartsUsd: counts.map((_, k) => min + k * width), binWidthUsd: width, counts };
+}
+
+/**
+ * Runs `a.mcTrials` trials with seed `a.mcSeed` for a prepared company.
+ * @example companyMonteCarlo(planCompany('Acme', rows, a)!, a).probNpvPositive
+ */
+export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions): CompanyMonteCarlo {
+  const trials = a.mcTrials;
+  const irrs = new Float64Array(trials);
+  const paybacks = new Float64Array(trials);
+  const distributions = {
+    aiRevenueGrowth: normal(a.aiRevenueGrowth, a.mcGrowthSd),
+    aiEbitdaMargin: triangular(Math.max(-1, a.aiEbitdaMargin - a.mcMarginSpread), a.aiEbitdaMargin, Math.min(1, a.aiEbitdaMargin + a.mcMarginSpread)),
+    aiCapexShare: uniform(Math.max(0, a.aiCapexShare - a.mcCapexShareSpread), Math.min(1, a.aiCapexShare + a.mcCapexShareSpread)),
+    wacc: normal(a.wacc, a.mcWaccSd),
+  };
+  const trial: Assumptions = { ...a };
+  let i = 0;
+  const run = monteCarlo(
+    (x) => {
+      const k = i++;
+      trial.aiRevenueGrowth = Math.max(-0.99, x.aiRevenueGrowth);
+      trial.aiEbitdaMargin = clamp(x.aiEbitdaMargin, -1, 1);
+      trial.aiCapexShare = clamp(x.aiCapexShare, 0, 1);
+      trial.wacc = Math.max(-0.99, x.wacc);
+      if (trial.terminalMethod === 'perpetual-growth' && trial.terminalGrowth >= trial.wacc) {
+        irrs[k] = Number.NaN;
+        paybacks[k] = Number.NaN;
+        return Number.NaN;
+      }
+      const flows = runPlan(plan, trial).fcf;
+      const r = irr(flows);
+      irrs[k] = r.kind === 'ok' ? r.rate : Number.NaN;
+      paybacks[k] = paybackYears(flows) ?? NEVER;
+      return npv(trial.wacc, flows);
+    },
+    distributions,
+    { trials, seed: a.mcSeed, conditions: { 'NPV > 0': (v) => v > 0 } },
+  );
+  const irrSummary = summarize(irrs);
+  const [p10, p50, p90] = percentiles(paybacks, [0.1, 0.5, 0.9]);
+  const shown = (y: number | null | undefined): number | null => (y === null || y === undefined || y > plan.length ? null : y);
+  return {
+    trials,
+    seed: a.mcSeed,
+    npv: {
+      count: run.count, mean: run.mean, sd: run.sd, min: run.min, max: run.max,
+      p5: run.p5, p10: run.p10, p50: run.p50, p90: run.p90, p95: run.p95,
+    },
+    probNpvPositive: run.probabilities['NPV > 0'] ?? null,
+    irr: irrSummary,
+    trialsWithoutIrr: run.count - irrSummary.count,
+    payback: { p10: shown(p10), p50: shown(p50), p90: shown(p90) },
+    probPaybackWithinHorizon: probability(paybacks, (y) => y <= a.horizonYears),
+    horizonYears: a.horizonYears,
+    excludedTrials: run.excludedTrials,
+    histogram: run.min === null || run.max === null ? { binStartsUsd: [], binWidthUsd: 0, counts: [] } : histogram(run.values, run.min, run.max, HISTOGRAM_BINS),
+  };
+}
