@@ -7,8 +7,13 @@ export class Problems {
 
   add(code: ProblemCode, line: number | null, column: string | null, value: string | null, message: string): void {
     this.count++;
-    if (this.list.length < MAX_PROBLEMS) this.list.push({ code, line, column, value, message });
+    if (this.list.length < MAX_PROBLEMS) this.list.push({ code, line, column: clip(column), value: clip(value), message });
   }
+}
+
+/** A value or header quoted in a problem is cut at 200 characters, so a runaway field cannot bloat the answer. */
+function clip(text: string | null): string | null {
+  return text !== null && text.length > 200 ? text.slice(0, 199) + '…' : text;
 }
 
 const f64 = new Float64Array(1);

@@ -373,6 +373,11 @@ describe('ingestBuffer problems', () => {
     expect(r.problems).toEqual([{ code: 'bad_encoding', line: 10002, column: null, value: '0xE9' }]);
   });
 
+  test('a very long bad value › quoted in the problem cut at 200 characters', () => {
+    const r = refused(ingestBuffer(text(`company,fiscal_year,capex\nA,2024,${'9x'.repeat(5000)}\n`)));
+    expect(r.problems).toEqual([{ code: 'bad_number', line: 2, column: 'capex', value: '9x'.repeat(5000).slice(0, 199) + '…' }]);
+  });
+
   test('more than 100 problems › first 100 listed, all counted', () => {
     const csv = 'company,fiscal_year,capex\n' + Array.from({ length: 250 }, (_, i) => `A${i},2024,x${i}`).join('\n');
     const r = ingestBuffer(text(csv));
