@@ -30,9 +30,12 @@ describe('browser › company report assumptions form', () => {
     const before = {
       pixels: await page.$eval(canvas, (c) => (c as HTMLCanvasElement).toDataURL()),
       npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(5)'),
-      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(11)'),
+      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(14)'),
     };
     expect(await inkedShare(page, canvas)).toBeGreaterThan(0.001);
+    const histogram = '#chart-c0-microsoft-monte-carlo';
+    await page.waitForSelector(`${histogram}[data-drawn="true"]`);
+    expect(await inkedShare(page, histogram)).toBeGreaterThan(0.001);
 
     await page.fill('#f-aiRevenueGrowth', '0.6');
     await Promise.all([page.waitForURL(/aiRevenueGrowth=0\.6/), page.click('button:has-text("Recompute")')]);
@@ -40,7 +43,7 @@ describe('browser › company report assumptions form', () => {
     const after = {
       pixels: await page.$eval(canvas, (c) => (c as HTMLCanvasElement).toDataURL()),
       npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(5)'),
-      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(11)'),
+      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(14)'),
     };
     expect(await page.inputValue('#f-aiRevenueGrowth')).toBe('0.6');
     expect(await page.textContent('label[for="f-aiRevenueGrowth"] .source')).toContain('you');
