@@ -411,7 +411,7 @@ export class Ingestor {
     }
     if (bad) return;
     if (this.kind === 'company') this.companyRow(row, record, line, year, quarter, valueHash);
-    else this.modelRow(row, record, line);
+    else this.modelRow(row, line);
   }
 
   /** A cell as a number in canonical units; null when missing; undefined after reporting a problem. */
@@ -510,7 +510,7 @@ export class Ingestor {
     this.sink.push(row);
   }
 
-  private modelRow(row: Row, _record: string[], line: number): void {
+  private modelRow(row: Row, line: number): void {
     if (row.model === null || row.model === undefined) {
       const spec = this.specs?.find((s) => s.key === 'model');
       this.problems.add('missing_value', line, spec?.source ?? 'model', null, 'Every row needs a model name.');
