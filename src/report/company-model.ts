@@ -291,22 +291,12 @@ export interface PlanRun {
  * power, EBITDA, NOPAT, terminal value and free cash flow are computed (the full model and every
  * Monte Carlo trial use it).
  */
-export function runPlan(p: CompanyPlan, a: Assumptions): PlanRun {
+export function runPlan(p: CompanyPlan, a: Assumptions, into?: PlanRun): PlanRun {
   const n = p.length;
   const share = a.aiCapexShare;
-  const fx: number[] = new Array<number>(n);
-  const aiCapex: number[] = new Array<number>(n);
-  const depreciation: number[] = new Array<number>(n);
-  const nbvOut: number[] = new Array<number>(n);
-  const revenue: number[] = new Array<number>(n);
-  const revenueBasis: RevenueBasis[] = new Array<RevenueBasis>(n);
-  const powerMw: number[] = new Array<number>(n);
-  const powerCost: number[] = new Array<number>(n);
-  const ebitdaOut: number[] = new Array<number>(n);
-  const nopatOut: number[] = new Array<number>(n);
-  const terminalOut: number[] = new Array<number>(n);
-  const fcf: number[] = new Array<number>(n);
-  const roic: (number | null)[] = new Array<number | null>(n);
+  // A Monte Carlo run passes one scratch result to refill, so a trial allocates nothing.
+  const out = into && into.fcf.length === n ? into : emptyRun(n);
+  const { fx, aiCapex, depreciation, netBookValue: nbvOut, revenue, revenueBasis, powerMw, powerCost, ebitda: ebitdaOut, nopat: nopatOut, terminal: terminalOut, fcf, roic } = out;
   const revenueFactor = (1 + a.aiRevenueGrowth) * Math.pow(1 - a.tokenPriceDeflation, 1 - a.volumeElasticity);
   const utilizationFactor = a.gpuUtilization / REFERENCE_UTILIZATION;
   const kwhPrice = KWH_PER_MW_YEAR * a.gpuUtilization * a.pue * a.powerPriceUsdPerKwh;
@@ -362,7 +352,19 @@ export function runPlan(p: CompanyPlan, a: Assumptions): PlanRun {
     totalAiCapex += capex * rate;
     operatingCash += (nopat + dep + terminal) * rate;
   }
-  return { fx, aiCapex, depreciation, netBookValue: nbvOut, revenue, revenueBasis, powerMw, powerCost, ebitda: ebitdaOut, nopat: nopatOut, terminal: terminalOut, fcf, roic, totalAiCapex, operatingCash };
+  out.totalAiCapex = totalAiCapex;
+  out.operatingCash = operatingCash;
+  return out;
+}
+
+/** A run's arrays for a timeline of n years, to be filled by `runPlan`. */
+export function emptyRun(n: number): PlanRun {
+  const zeros = () => new Array<number>(n).fill(0);
+  return {
+    fx: zeros(), aiCapex: zeros(), depreciation: zeros(), netBookValue: zeros(), revenue: zeros(),
+    revenueBasis: new Array<RevenueBasis>(n).fill('assumed'), powerMw: zeros(), powerCost: zeros(), ebitda: zeros(),
+    nopat: zeros(), terminal: zeros(), fcf: zeros(), roic: new Array<number | null>(n).fill(null), totalAiCapex: 0, operatingCash: 0,
+  };
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import { irr, monteCarlo, normal, npv, paybackYears, percentiles, probability, summarize, triangular, uniform, type Summary } from '../finance';
 import type { Assumptions } from './assumptions';
-import { runPlan, type CompanyPlan } from './company-model';
+import { emptyRun, runPlan, type CompanyPlan } from './company-model';
 
 export interface CompanyMonteCarlo {
   trials: number;
@@ -80,6 +80,7 @@ export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions): CompanyMon
     wacc: normal(a.wacc, a.mcWaccSd),
   };
   const trial: Assumptions = { ...a };
+  const scratch = emptyRun(plan.length);
   let i = 0;
   const run = monteCarlo(
     (x) => {
@@ -93,7 +94,7 @@ export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions): CompanyMon
         paybacks[k] = Number.NaN;
         return Number.NaN;
       }
-      const flows = runPlan(plan, trial).fcf;
+      const flows = runPlan(plan, trial, scratch).fcf;
       const r = irr(flows);
       irrs[k] = r.kind === 'ok' ? r.rate : Number.NaN;
       paybacks[k] = paybackYears(flows) ?? NEVER;
