@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import type { ColumnMapping, DatasetKind, Row } from '../store/types';
 import { completeUtf8Length, detectEncoding, encodingLabel, firstInvalidUtf8, notTextReason, type Encoding } from './decode';
 import { REQUIRED, type FieldDef } from './fields';
-import { looksLikeModels, resolveHeader, type ColumnSpec } from './headers';
+import { looksLikeModels, recognisedFields, resolveHeader, type ColumnSpec } from './headers';
 import { KeyHasher, KeyTable } from './keytable';
 import { isMissing, parseNumber, parsePeriod, type DecimalStyle } from './numbers';
 import { mixNumber, mixString, Problems } from './problems';
@@ -22,6 +22,20 @@ import { UNIT_SCALE, type IngestOptions, type IngestResult } from './types';
 
 const SNIFF_BYTES = 64 * 1024;
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
+/** Title and note lines above the header that are looked through before giving up on a header. */
+const PREAMBLE_MAX = 10;
+const UNIT_LINE_KO = /단위\s*[:：]?\s*(?:KRW|USD|\$|₩)?\s*(천|만|백만|억|십억|조)?\s*(원|달러|USD|KRW)/i;
+const UNIT_LINE_EN = /\b(?:in|units?\s*[:：]?)\s*(?:(USD|KRW|EUR|US\$|\$|€|₩)\s*)?(thousands|millions|billions|trillions)\b/i;
+const KO_SCALE: Record<string, [number, string]> = {
+  천: [1e3, '천 (10^3)'],
+  만: [1e4, '만 (10^4)'],
+  백만: [1e6, '백만 (10^6)'],
+  억: [1e8, '억 (10^8)'],
+  십억: [1e9, '십억 (10^9)'],
+  조: [1e12, '조 (10^12)'],
+};
+const EN_SCALE: Record<string, number> = { thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 };
+const CURRENCY_WORD: Record<string, string> = { 원: 'KRW', krw: 'KRW', '₩': 'KRW', 달러: 'USD', usd: 'USD', $: 'USD', us$: 'USD', eur: 'EUR', '€': 'EUR' };
 
 /** The part of csv-parse's Parser that parses synchronously (what its sync API uses inside). */
 interface CsvApi {
@@ -83,6 +97,10 @@ export class Ingestor {
   private basisSpec: ColumnSpec | null = null;
   private fileCurrency: string | null = null;
   private readonly uploadScale: number;
+  private preamble: { record: string[]; line: number }[] | null = null;
+  /** A unit line above the header (`(단위: 억원)`, `USD in millions`): scales bare money like a header unit. */
+  private fileScale: number | null = null;
+  private fileScaleWord: string | null = null;
 
   constructor(private readonly opts: IngestOptions = {}) {
     this.uploadScale = UNIT_SCALE[opts.unit ?? 'units'];
@@ -309,10 +327,65 @@ export class Ingestor {
         this.skipSepLine = false;
         return;
       }
-      this.onHeader(record);
+      this.headerCandidate(record, line);
       return;
     }
     this.onData(record, line);
+  }
+
+  /**
+   * The header is the first record that names the required columns; title and note lines above it
+   * (as Korean Excel and filing exports write them) are skipped, and a unit line among them is read.
+   * Without such a record in the first few, the first one is the header and its problems are told.
+   */
+  private headerCandidate(record: string[], line: number): void {
+    const pre = this.preamble ?? [];
+    pre.push({ record, line });
+    const at = pre.findIndex((r) => this.completeHeader(r.record));
+    if (at === -1 && pre.length < PREAMBLE_MAX) {
+      this.preamble = pre;
+      return;
+    }
+    this.adoptHeader(pre, Math.max(at, 0));
+  }
+
+  private adoptHeader(pre: { record: string[]; line: number }[], at: number): void {
+    this.preamble = null;
+    for (let i = 0; i < at; i++) this.readUnitLine((pre[i] as { record: string[] }).record);
+    if (at > 0) {
+      const unit = this.fileScaleWord ? `; bare amounts are read in ${this.fileCurrency ? this.fileCurrency + ' ' : ''}${this.fileScaleWord} as the line above the header says` : '';
+      this.warnings.push(`The header is on line ${(pre[at] as { line: number }).line}: ${at} line${at === 1 ? '' : 's'} above it (title or notes) ${at === 1 ? 'was' : 'were'} skipped${unit}.`);
+    }
+    this.onHeader((pre[at] as { record: string[] }).record);
+    for (let i = at + 1; i < pre.length && !this.stopped; i++) {
+      const r = pre[i] as { record: string[]; line: number };
+      this.onData(r.record, r.line);
+    }
+  }
+
+  private completeHeader(record: string[]): boolean {
+    const complete = (kind: DatasetKind): boolean => {
+      const found = recognisedFields(record, kind);
+      return REQUIRED[kind].every((f) => found.has(f) || (f === 'fiscal_year' && found.has('period')));
+    };
+    return this.opts.kind ? complete(this.opts.kind) : complete('company') || complete('models');
+  }
+
+  private readUnitLine(record: string[]): void {
+    const text = record.join(' ');
+    const ko = UNIT_LINE_KO.exec(text);
+    const en = ko ? null : UNIT_LINE_EN.exec(text);
+    if (ko) {
+      const scale = ko[1] ? KO_SCALE[ko[1]] : undefined;
+      this.fileScale = scale ? scale[0] : 1;
+      this.fileScaleWord = scale ? scale[1] : 'units';
+      this.fileCurrency = CURRENCY_WORD[(ko[2] ?? '').toLowerCase()] ?? this.fileCurrency;
+    } else if (en && en[2]) {
+      const word = en[2].toLowerCase();
+      this.fileScale = EN_SCALE[word] ?? null;
+      this.fileScaleWord = this.fileScale === null ? null : word;
+      if (en[1]) this.fileCurrency = CURRENCY_WORD[en[1].toLowerCase()] ?? this.fileCurrency;
+    }
   }
 
   private onHeader(record: string[]): void {
@@ -339,7 +412,7 @@ export class Ingestor {
     this.periodSpec = specs.find((s) => s.type === 'period') ?? null;
     this.companySpec = specs.find((s) => s.key === 'company') ?? null;
     this.basisSpec = specs.find((s) => s.key === 'basis') ?? null;
-    this.fileCurrency = specs.find((s) => s.currency !== null)?.currency ?? null;
+    this.fileCurrency = specs.find((s) => s.currency !== null)?.currency ?? this.fileCurrency;
     for (const field of REQUIRED[this.kind]) {
       const present = field === 'fiscal_year' ? this.yearSpec ?? this.periodSpec : specs.find((s) => s.key === field);
       if (!present) {
@@ -420,7 +493,7 @@ export class Ingestor {
     if (this.decimal === 'dot' && PLAIN.test(raw)) {
       // The common case (a bare number) without building a ParsedNumber: same result as below.
       const v = Number(raw);
-      if (spec.type === 'money') return scaled(v, spec.headerScale ?? this.uploadScale);
+      if (spec.type === 'money') return scaled(v, spec.headerScale ?? this.fileScale ?? this.uploadScale);
       if (spec.type === 'rate') return spec.percent ? v / 100 : v;
       const base = def?.baseUnit ?? 1;
       const factor = spec.headerScale ?? base;
@@ -438,7 +511,7 @@ export class Ingestor {
           this.problems.add('bad_number', this.fieldLine(record, i, line), spec.source, raw, 'Expected an amount of money, not a percentage.');
           return undefined;
         }
-        return p.explicitScale ? p.value : scaled(p.value, spec.headerScale ?? this.uploadScale);
+        return p.explicitScale ? p.value : scaled(p.value, spec.headerScale ?? this.fileScale ?? this.uploadScale);
       case 'rate':
         if (p.explicitScale) {
           this.problems.add('bad_number', this.fieldLine(record, i, line), spec.source, raw, 'Expected a fraction such as 0.12 or a percentage such as 12%.');
@@ -526,6 +599,8 @@ export class Ingestor {
   // ---- the end -------------------------------------------------------------------------------
 
   private conclude(): void {
+    if (this.specs === null && this.preamble !== null) this.adoptHeader(this.preamble, 0);
+    if (this.stopped) return;
     if (this.specs === null) {
       this.problems.add('empty_file', null, null, null, 'The file has no header row: upload a CSV file with a header row and at least one data row.');
       return;
@@ -565,14 +640,18 @@ export class Ingestor {
     if (kept.length > 0) {
       this.warnings.push(`${kept.length} column${kept.length === 1 ? ' was' : 's were'} not recognised and ${kept.length === 1 ? 'is' : 'are'} kept as text: ${kept.map((s) => s.source).join(', ')}.`);
     }
-    const upload = this.opts.unit && this.opts.unit !== 'units' ? (this.specs ?? []).filter((s) => s.type === 'money' && s.headerScale === null) : [];
+    const upload = this.opts.unit && this.opts.unit !== 'units' && this.fileScale === null ? (this.specs ?? []).filter((s) => s.type === 'money' && s.headerScale === null) : [];
     if (upload.length > 0) {
       this.warnings.push(`Bare numbers in ${upload.map((s) => s.source).join(', ')} were read as ${this.opts.unit} (chosen on upload); values with their own suffix (45.2bn, 53조) keep it.`);
     }
   }
 
   private mapping(): ColumnMapping[] {
-    return (this.specs ?? []).map((s) => describe(s, this.kind, this.uploadScale, this.fileCurrency ?? this.opts.currency ?? 'USD'));
+    const bare: BareUnit =
+      this.fileScale !== null
+        ? { scale: this.fileScale, word: this.fileScaleWord ?? 'units', where: 'from the line above the header' }
+        : { scale: this.uploadScale, word: SCALE_WORD[this.uploadScale] ?? 'units', where: this.uploadScale !== 1 ? 'chosen on upload' : 'as written' };
+    return (this.specs ?? []).map((s) => describe(s, this.kind, bare, this.fileCurrency ?? this.opts.currency ?? 'USD'));
   }
 }
 
@@ -581,7 +660,14 @@ function firstInvalidUtf8Fast(buf: Buffer): number {
   return isUtf8(buf) ? -1 : firstInvalidUtf8(buf);
 }
 
-function describe(s: ColumnSpec, kind: DatasetKind, uploadScale: number, currency: string): ColumnMapping {
+/** How bare amounts in money columns without a header unit are scaled, and who said so. */
+interface BareUnit {
+  scale: number;
+  word: string;
+  where: string;
+}
+
+function describe(s: ColumnSpec, kind: DatasetKind, bare: BareUnit, currency: string): ColumnMapping {
   if (s.key === null) return { source: s.source, field: null, unit: 'ignored (no header)' };
   const def: FieldDef | null = s.def;
   if (!def) {
@@ -598,10 +684,9 @@ function describe(s: ColumnSpec, kind: DatasetKind, uploadScale: number, currenc
     case 'period':
       return { source: s.source, field: 'fiscal_year', unit: 'period: year or quarter (quarters roll up to years)' };
     case 'money': {
-      const scale = s.headerScale ?? uploadScale;
       const cur = s.currency ?? (kind === 'models' ? 'USD' : currency);
-      const where = s.headerScale !== null ? 'from header' : uploadScale !== 1 ? 'chosen on upload' : 'as written';
-      return { source: s.source, field: def.field, scale, unit: `${cur} ${koreanOr(s, scale)} (${where})` };
+      if (s.headerScale !== null) return { source: s.source, field: def.field, scale: s.headerScale, unit: `${cur} ${koreanOr(s, s.headerScale)} (from header)` };
+      return { source: s.source, field: def.field, scale: bare.scale, unit: `${cur} ${bare.word} (${bare.where})` };
     }
     case 'rate':
       return { source: s.source, field: def.field, scale: s.percent ? 0.01 : 1, unit: s.percent ? 'percent → fraction (from header)' : 'fraction (12% → 0.12)' };

@@ -40,7 +40,10 @@ function countOutsideQuotes(record: string, d: string): number {
  * @example sniffDelimiter('a;b;c\n1,5;2;3\n') // ';'
  */
 export function sniffDelimiter(text: string): Delimiter {
-  const records = headRecords(text, 20);
+  // Title lines above the header (Korean Excel and filing exports) often hold no separator at all.
+  const all = headRecords(text, 30);
+  const first = all.findIndex((r) => CANDIDATES.some((d) => countOutsideQuotes(r, d) > 0));
+  const records = first === -1 ? all : all.slice(first);
   const header = records[0];
   if (header === undefined) return ',';
   let best: Delimiter = ',';

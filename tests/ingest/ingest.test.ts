@@ -144,6 +144,21 @@ describe('ingestBuffer', () => {
       expect(r.rows).toEqual([{ company: 'A', fiscal_year: 2024, capex: 7, currency: 'USD' }]);
     });
 
+    test('title and unit lines above the header (Korean export) › skipped; (단위: 억원) scales bare amounts', () => {
+      const csv = '삼성전자 연결재무제표\n(단위: 억원)\n\n회사명;사업연도;설비투자;매출액;주가\n삼성전자;2023;531.139;2.589.355;78.500\n삼성전자;2024;x;1;1\n';
+      const bytes = iconv.encode(csv, 'cp949');
+      expect(refused(ingestBuffer(bytes)).problems).toEqual([{ code: 'bad_number', line: 6, column: '설비투자', value: 'x' }]);
+      const ok = accepted(ingestBuffer(iconv.encode(csv.split('\n').slice(0, 5).join('\n'), 'cp949')));
+      expect(ok.rows).toEqual([{ company: '삼성전자', fiscal_year: 2023, capex: 53113900000000, revenue: 258935500000000, share_price: 78500, currency: 'KRW' }]);
+      expect(ok.warnings).toContain('The header is on line 4: 2 lines above it (title or notes) were skipped; bare amounts are read in KRW 억 (10^8) as the line above the header says.');
+      expect(ok.columns).toContainEqual({ source: '설비투자', field: 'capex', scale: 1e8, unit: 'KRW 억 (10^8) (from the line above the header)' });
+    });
+
+    test('English unit line above the header › scales bare money, not prices', () => {
+      const r = accepted(ingestBuffer(text('Hyperscaler capex\n"(USD in millions, except per-share data)"\ncompany,fiscal_year,capex,share_price\nMSFT,2024,"44,477",420.5\n'), { unit: 'billions' }));
+      expect(r.rows).toEqual([{ company: 'MSFT', fiscal_year: 2024, capex: 44477e6, share_price: 420.5, currency: 'USD' }]);
+    });
+
     test('other Korean aliases › map to their fields', () => {
       const r = accepted(ingestBuffer(text('회사,연도,설비투자,매출,영업이익,순이익,감가상각비,발행주식수,주가,시가총액\nA,2024,1,2,3,4,5,6,7,8\n')));
       expect(r.rows).toEqual([{ company: 'A', fiscal_year: 2024, capex: 1, revenue: 2, operating_income: 3, net_income: 4, depreciation: 5, shares_outstanding: 6, share_price: 7, market_cap: 8, currency: 'USD' }]);
