@@ -13,8 +13,12 @@
     }
     return String(Math.round(v * 100) / 100);
   }
+  var SIGNS = { USD: '$', KRW: '₩' };
+  function money(sign) {
+    return function (v) { return (v < 0 ? '−' : '') + sign + short(Math.abs(v), 1); };
+  }
   var formats = {
-    money: function (v) { return (v < 0 ? '−$' : '$') + short(Math.abs(v), 1); },
+    money: money('$'),
     percent: function (v) { return (v * 100).toFixed(0) + '%'; },
     multiple: function (v) { return v.toFixed(0) + '×'; },
     number: function (v) { return short(v, 1); },
@@ -24,18 +28,20 @@
     var options = config.options || (config.options = {});
     var meta = options.meta || {};
     delete options.meta;
+    // Money axes in the report's currency (meta.currency, USD unless set).
+    var local = Object.assign({}, formats, { money: money(SIGNS[meta.currency] || '$') });
     options.responsive = true;
     options.maintainAspectRatio = false;
     options.animation = false;
     var scales = options.scales || (options.scales = {});
     var y = scales.y || (scales.y = {});
     if (meta.logY) y.type = 'logarithmic';
-    var fy = formats[meta.yFormat];
+    var fy = local[meta.yFormat];
     if (fy) {
       y.ticks = y.ticks || {};
       y.ticks.callback = function (v) { return fy(Number(v)); };
     }
-    var fx = formats[meta.xFormat];
+    var fx = local[meta.xFormat];
     if (fx) {
       var x = scales.x || (scales.x = {});
       x.ticks = x.ticks || {};

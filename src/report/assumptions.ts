@@ -24,7 +24,7 @@ export interface Assumptions {
   aiRevenueToCapex: number;
   /** Yearly growth of AI revenue at constant token prices, fraction. */
   aiRevenueGrowth: number;
-  /** AI operating margin before depreciation of the AI capex (EBITDA margin), fraction. */
+  /** AI operating margin before depreciation of the AI capex and before power (which is costed separately), fraction. */
   aiEbitdaMargin: number;
   /** Yearly fall of token prices, fraction (0.7 = prices fall 70% a year). */
   tokenPriceDeflation: number;
@@ -148,8 +148,8 @@ export const ASSUMPTION_DEFS: readonly AssumptionDef[] = [
     help: 'Only where no ai_revenue is reported. Microsoft: about $10B AI run-rate (Oct 2024) on about $27B FY2024 AI capex ≈ 0.35.' },
   { key: 'aiRevenueGrowth', label: 'AI revenue growth', csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10, swing: 0.1,
     help: 'Yearly growth at constant token prices, for years with no reported AI revenue.' },
-  { key: 'aiEbitdaMargin', label: 'AI operating margin before depreciation', csvKey: 'ai_ebitda_margin_fraction', format: 'percent', min: -1, max: 1, swing: 0.1,
-    help: 'AI EBITDA ÷ AI revenue (power, staff and other cash costs already deducted).' },
+  { key: 'aiEbitdaMargin', label: 'AI operating margin before depreciation and power', csvKey: 'ai_ebitda_margin_fraction', format: 'percent', min: -1, max: 1, swing: 0.1,
+    help: 'AI EBITDA before power ÷ AI revenue (staff and other cash costs deducted); power is costed from the power assumptions below.' },
   { key: 'tokenPriceDeflation', label: 'Token price fall per year', csvKey: 'token_price_deflation_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.1,
     help: 'The "DeepSeek effect": 0.7 = prices fall 70% a year.' },
   { key: 'volumeElasticity', label: 'Volume elasticity to token price', csvKey: 'volume_elasticity', format: 'number', min: 0, max: 5, swing: 0.2,

@@ -29,7 +29,8 @@ export interface ChartConfig {
     indexAxis?: 'x' | 'y';
     plugins?: { legend?: { display: boolean }; title?: { display: boolean; text: string } };
     scales?: Record<string, { type?: 'linear' | 'category'; stacked?: boolean; beginAtZero?: boolean; title?: { display: boolean; text: string } }>;
-    meta: { yFormat?: AxisFormat; xFormat?: AxisFormat; logY?: boolean };
+    /** Axis formats for charts.js; `currency` is the money sign's currency (USD unless KRW). */
+    meta: { yFormat?: AxisFormat; xFormat?: AxisFormat; logY?: boolean; currency?: 'USD' | 'KRW' };
   };
 }
 

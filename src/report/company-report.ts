@@ -430,6 +430,7 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
   ];
   if (tornado.length) charts.push({ id: `chart-${slug}-tornado`, title: 'NPV swings (tornado)', config: tornadoChart(tornado, model.npvUsd) });
   if (mc.histogram.counts.length) charts.push({ id: `chart-${slug}-monte-carlo`, title: `NPV over ${mc.trials.toLocaleString('en-US')} Monte Carlo trials`, config: npvHistogramChart(mc) });
+  if (a.reportingCurrency !== 'USD') for (const c of charts) c.config.options.meta.currency = a.reportingCurrency;
   return {
     company,
     slug,
