@@ -17,11 +17,11 @@ CREATE TABLE IF NOT EXISTS datasets (
   seed_key TEXT UNIQUE,
   created_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS dataset_rows (
+CREATE TABLE IF NOT EXISTS dataset_row_chunks (
   dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
-  idx INTEGER NOT NULL,
+  chunk INTEGER NOT NULL,
   data TEXT NOT NULL,
-  PRIMARY KEY (dataset_id, idx)
+  PRIMARY KEY (dataset_id, chunk)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS scenarios (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -32,6 +32,15 @@ CREATE TABLE IF NOT EXISTS scenarios (
   created_at TEXT NOT NULL
 );
 `;
+
+/**
+ * Rows are stored in chunks of this many, one JSON array per database row: a million-row upload is
+ * four thousand inserts rather than a million, and a page of rows reads one or two chunks.
+ */
+const CHUNK_ROWS = 256;
+
+/** JSON.stringify writes NUL as `\u0000`; an even run of backslashes before it is a literal text. */
+const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 
 interface DatasetRecord {
   id: number;
@@ -129,14 +138,18 @@ export class SqliteStore implements Store {
   }
 
   async getRows(id: number, range?: { offset: number; limit: number }): Promise<Row[]> {
-    const rows = (
+    if (range && (range.limit <= 0 || range.offset < 0)) return [];
+    const chunks = (
       range
-        ? this.stmt(`SELECT data FROM dataset_rows WHERE dataset_id = ? AND idx >= ? ORDER BY idx LIMIT ?`)
+        ? this.stmt(`SELECT data FROM dataset_row_chunks WHERE dataset_id = ? AND chunk BETWEEN ? AND ? ORDER BY chunk`)
             .raw()
-            .all(id, range.offset, range.limit)
-        : this.stmt(`SELECT data FROM dataset_rows WHERE dataset_id = ? ORDER BY idx`).raw().all(id)
+            .all(id, Math.floor(range.offset / CHUNK_ROWS), Math.floor((range.offset + range.limit - 1) / CHUNK_ROWS))
+        : this.stmt(`SELECT data FROM dataset_row_chunks WHERE dataset_id = ? ORDER BY chunk`).raw().all(id)
     ) as [string][];
-    return rows.map((r) => JSON.parse(r[0]) as Row);
+    const rows = chunks.flatMap((c) => JSON.parse(c[0]) as Row[]);
+    if (!range) return rows;
+    const skip = range.offset % CHUNK_ROWS;
+    return rows.slice(skip, skip + range.limit);
   }
 
   async createDataset(input: NewDataset): Promise<DatasetMeta> {
@@ -237,15 +250,24 @@ export class SqliteStore implements Store {
         new Date().toISOString(),
       );
     const id = Number(res.lastInsertRowid);
-    const insertRow = this.stmt(`INSERT INTO dataset_rows (dataset_id, idx, data) VALUES (?, ?, ?)`);
+    const insertChunk = this.stmt(`INSERT INTO dataset_row_chunks (dataset_id, chunk, data) VALUES (?, ?, ?)`);
     let n = 0;
+    let batch: Row[] = [];
+    const flush = (): void => {
+      const data = JSON.stringify(batch);
+      if (ESCAPED_NUL.test(data)) {
+        const at = batch.findIndex((r) => Object.values(r).some((v) => typeof v === 'string' && v.includes('\u0000')));
+        throw new RangeError(`row ${n - batch.length + at + 1} contains a NUL character`);
+      }
+      insertChunk.run(id, Math.floor((n - 1) / CHUNK_ROWS), data);
+      batch = [];
+    };
     for (const row of input.rows) {
-      const data = JSON.stringify(row);
-      // JSON.stringify writes NUL as the escape \u0000, so look for the escape.
-      if (data.includes('\\u0000')) throw new RangeError(`row ${n + 1} contains a NUL character`);
-      insertRow.run(id, n, data);
+      batch.push(row);
       n++;
+      if (batch.length === CHUNK_ROWS) flush();
     }
+    if (batch.length > 0) flush();
     this.stmt(`UPDATE datasets SET row_count = ? WHERE id = ?`).run(n, id);
     return id;
   }

@@ -117,13 +117,13 @@ function errorHandler(production: boolean) {
       res.json(stack ? { ...body, stack } : body);
       return;
     }
-    const view = [400, 403, 404, 413, 422].includes(known.status) ? `errors/${known.status}` : 'errors/500';
+    const view = [400, 403, 404, 413, 422, 429].includes(known.status) ? `errors/${known.status}` : 'errors/500';
     res.render(view, { title: titleFor(known.status), error: known, problems: body.problems, problemCount: body.problemCount, stack });
   };
 }
 
 function titleFor(status: number): string {
-  return ({ 400: 'Bad request', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 422: 'Cannot accept this input' } as Record<number, string>)[status] ?? 'Something went wrong';
+  return ({ 400: 'Bad request', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 429: 'Too many requests', 422: 'Cannot accept this input' } as Record<number, string>)[status] ?? 'Something went wrong';
 }
 
 /** Maps library errors with a status (body-parser's 413, malformed JSON's 400) onto AppError. */

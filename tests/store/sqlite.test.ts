@@ -33,6 +33,21 @@ describe('SqliteStore', () => {
     expect(await store.getRows(meta.id, { offset: 1, limit: 5 })).toEqual([{ company: 'B', fiscal_year: 2024, capex: null }]);
   });
 
+  test('getRows › pages across storage chunks › returns exactly the rows asked for, in order', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => ({ company: `C${i}`, fiscal_year: 2000 + (i % 20), capex: i }));
+    const meta = await store.createDataset({ kind: 'company', name: 'Many', builtIn: false, workspace: 'ws:a', rows });
+    expect(meta.rowCount).toBe(600);
+    expect(await store.getRows(meta.id)).toEqual(rows);
+    expect((await store.getRows(meta.id, { offset: 250, limit: 10 })).map((r) => r.capex)).toEqual([250, 251, 252, 253, 254, 255, 256, 257, 258, 259]);
+    expect((await store.getRows(meta.id, { offset: 510, limit: 100 })).map((r) => r.capex)).toEqual(rows.slice(510).map((r) => r.capex));
+    expect(await store.getRows(meta.id, { offset: 600, limit: 10 })).toEqual([]);
+  });
+
+  test('createDataset › a text that spells \\u0000 › is stored, it is not a NUL', async () => {
+    const meta = await store.createDataset({ kind: 'company', name: 'Escaped', builtIn: false, workspace: 'ws:a', rows: [{ company: 'a\\u0000b' }] });
+    expect(await store.getRows(meta.id)).toEqual([{ company: 'a\\u0000b' }]);
+  });
+
   test('getDataset › another workspace › sees nothing', async () => {
     const meta = await store.createDataset({ kind: 'company', name: 'Mine', builtIn: false, workspace: 'ws:a', rows: [] });
     expect(await store.getDataset(meta.id, 'ws:a')).not.toBeNull();
@@ -48,7 +63,7 @@ describe('SqliteStore', () => {
     }
     await expect(
       store.createDataset({ kind: 'company', name: 'Half', builtIn: false, workspace: 'ws:a', rows: rows() }),
-    ).rejects.toThrow(/NUL/);
+    ).rejects.toThrow('row 2 contains a NUL character');
     expect(await store.listDatasets('ws:a')).toEqual([]);
   });
 
