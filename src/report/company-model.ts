@@ -138,10 +138,7 @@ export function groupByCompany(rows: Row[]): Map<string, Row[]> {
   return out;
 }
 
-/**
- * Runs the model for one company. Returns null when the company has no capex at all.
- * @example buildCompanyModel('Acme', rows, DEFAULT_ASSUMPTIONS).npvUsd
- */
+/** How `buildCompanyModel` and `planCompany` pick each vintage's useful life. */
 export interface ModelOptions {
   /**
    * true (default): a vintage's useful life is its row's useful_life_years where given, the
@@ -383,6 +380,10 @@ function breakEvenRevenue(p: CompanyPlan, run: PlanRun, a: Assumptions): number 
   return finite(((dep + (charge - dep) / (1 - a.taxRate)) / a.aiEbitdaMargin) * (run.fx[0] ?? 1));
 }
 
+/**
+ * Runs the model for one company. Returns null when the company has no capex at all.
+ * @example buildCompanyModel('Acme', rows, DEFAULT_ASSUMPTIONS).npvUsd
+ */
 export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, opts: ModelOptions = {}): CompanyModel | null {
   const plan = planCompany(company, rows, a, opts);
   return plan ? modelFromPlan(plan, a) : null;
