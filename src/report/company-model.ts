@@ -239,6 +239,7 @@ export function planCompany(company: string, rows: Row[], a: Pick<Assumptions, '
     basis.push(r && y <= lastDataYear ? String(r.basis ?? 'reported') : 'projection');
     reported.push(r ? num(r.ai_revenue) : null);
     const mw = r ? num(r.power_mw) : null;
+    if (mw !== null && mw < 0) notes.push(`FY${y} power_mw ${mw} is negative: power is assumed from AI capex instead.`);
     power.push(mw !== null && mw >= 0 ? mw : null);
   }
   const first = byYear.get(firstYear);

@@ -34,6 +34,14 @@ describe('buildCompanyModel › power cost', () => {
     expect(d.years[0]?.powerMwBasis).toBe('data');
     expect((d.years[0]?.powerCostUsd as number) / B).toBeCloseTo(0.4599, 9); // 500 × 919,800
   });
+  test('negative power_mw › not used; power assumed from capex, with a note', () => {
+    const rows = acmeRows();
+    rows[0] = { ...rows[0], power_mw: -5 } as (typeof rows)[number];
+    const d = modelOf({}, rows);
+    expect(d.years[0]?.powerMw).toBe(1000);
+    expect(d.years[0]?.powerMwBasis).toBe('assumed');
+    expect(d.notes).toContain('FY2024 power_mw -5 is negative: power is assumed from AI capex instead.');
+  });
 });
 
 describe('buildCompanyModel › utilization', () => {
