@@ -47,7 +47,7 @@ export interface Assumptions {
   powerMwPerBillionUsd: number;
   /** Currency amounts are shown in. */
   reportingCurrency: ReportingCurrency;
-  /** KRW per USD in the first year of the timeline (used when the reporting currency is KRW). */
+  /** KRW per USD in the first year of the timeline: converts KRW data to USD, and USD to KRW when reporting in KRW. */
   fxKrwPerUsd: number;
   /** Yearly change of the FX rate, fraction (0.02 = the won weakens 2% a year against the dollar). */
   fxDriftPerYear: number;

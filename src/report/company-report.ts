@@ -8,6 +8,7 @@ import { cagr } from '../finance';
 import type { Row } from '../store/types';
 import { assumptionLines, type Assumptions, type ParsedAssumptions, type ReportingCurrency } from './assumptions';
 import { COLORS, type ChartConfig } from './charts';
+import { rowsInUsd } from './data-currency';
 import { companyYears, fxRateAt, groupByCompany, modelFromPlan, num, planCompany, type CompanyModel, type IrrResult, type ModelOptions } from './company-model';
 import { convertLens, convertValuation, currencyTable } from './currency';
 import { companyMonteCarlo, type CompanyMonteCarlo } from './monte-carlo';
@@ -55,8 +56,10 @@ export interface CompanyReport {
   /** Every table over all companies, company first (CSV and JSON twins). */
   tables: Record<TableName, ReportTable>;
   summary: string[];
-  /** Companies left out (no capex), with why. */
+  /** Companies left out (no capex, a currency that cannot be converted), with why. */
   skipped: string[];
+  /** Notes on the data as a whole, e.g. which companies' KRW amounts were converted and at what rate. */
+  dataNotes: string[];
 }
 
 const irrStatus = (r: IrrResult): string => r.kind;
@@ -468,19 +471,23 @@ function combine(name: TableName, sections: CompanySection[]): ReportTable {
  */
 export function buildCompanyReport(datasetName: string, rows: Row[], parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): CompanyReport {
   const sections: CompanySection[] = [];
-  const skipped: string[] = [];
+  const data = rowsInUsd(rows, parsed.values);
+  const skipped: string[] = [...data.skipped];
+  const dataNotes = data.converted.length
+    ? [`Amounts of ${data.converted.join(', ')} are in KRW in the data; the model converts them at ${parsed.values.fxKrwPerUsd} KRW per USD${parsed.values.fxDriftPerYear ? `, drifting ${parsed.values.fxDriftPerYear * 100}% a year` : ''} (the FX assumptions).`]
+    : [];
   let i = 0;
   // A useful life the user (or a saved scenario) chose applies to every vintage; the default
   // gives way to the data's useful_life_years.
   const opts: ModelOptions = { lifeFromData: parsed.sources.gpuUsefulLifeYears === 'default' };
-  for (const [company, companyRows] of groupByCompany(rows)) {
+  for (const [company, companyRows] of groupByCompany(data.rows)) {
     const s = sectionFor(company, i++, companyRows, parsed.values, opts);
     if (s) sections.push(s);
     else skipped.push(`${company}: no capex in the data`);
   }
   const tables = {} as Record<TableName, ReportTable>;
   for (const name of TABLE_NAMES) tables[name] = name === 'comparison' ? currencyTable(comparisonTable(sections), parsed.values.reportingCurrency) : combine(name, sections);
-  return { datasetName, currency: parsed.values.reportingCurrency, assumptions: parsed, sections, tables, summary: overallSummary(sections.map((s) => s.model), parsed.values), skipped };
+  return { datasetName, currency: parsed.values.reportingCurrency, assumptions: parsed, sections, tables, summary: overallSummary(sections.map((s) => s.model), parsed.values), skipped, dataNotes };
 }
 
 /** The report as its JSON twin: assumptions with sources, summary, every table as records. */
@@ -507,5 +514,6 @@ export function reportJson(report: CompanyReport): Record<string, unknown> {
       TABLE_NAMES.map((n) => [n, { columns: report.tables[n].columns.map((c) => c.key), rows: report.tables[n].rows }]),
     ),
     skipped: report.skipped,
+    dataNotes: report.dataNotes,
   };
 }

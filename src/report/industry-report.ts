@@ -2,8 +2,9 @@
  * The industry-gap page model: inputs (typed in, or summed over a company dataset), the gap, its
  * per-year view, a chart and a plain-language summary.
  */
+import { rowsInUsd } from './data-currency';
 import type { Row } from '../store/types';
-import { checkValue, type AssumptionDef, type AssumptionProblem, type AssumptionSource } from './assumptions';
+import { checkValue, DEFAULT_ASSUMPTIONS, type AssumptionDef, type AssumptionProblem, type AssumptionSource } from './assumptions';
 import { industryGap, type IndustryGap } from './industry-gap';
 import type { ChartConfig } from './charts';
 import type { ReportTable } from './table';
@@ -74,7 +75,9 @@ function num(v: Row[string] | undefined): number | null {
  * default) is the AI data-center cost, so the accelerator spend is AI capex × accelerator share.
  * The latest year with capex is used when `fiscalYear` is absent or not in the data.
  */
-export function datasetSpend(datasetName: string, rows: Row[], aiCapexShareDefault: number, fiscalYear?: number): DatasetSpend | null {
+export function datasetSpend(datasetName: string, dataRows: Row[], aiCapexShareDefault: number, fiscalYear?: number): DatasetSpend | null {
+  // KRW capex (a Korean upload) is summed in USD at the default FX rate.
+  const rows = rowsInUsd(dataRows, DEFAULT_ASSUMPTIONS).rows;
   const years = [...new Set(rows.filter((r) => num(r.capex) !== null).map((r) => num(r.fiscal_year)).filter((y): y is number => y !== null))].sort((a, b) => a - b);
   if (years.length === 0) return null;
   const year = fiscalYear !== undefined && years.includes(fiscalYear) ? fiscalYear : (years[years.length - 1] as number);

@@ -3,6 +3,8 @@
  * "fully loaded" lens) → plain tables, a chart configuration and summary sentences. The HTML page,
  * the CSV twin and the JSON twin all render from this one model, so they hold the same numbers.
  */
+import { DEFAULT_ASSUMPTIONS } from './assumptions';
+import { rowsInUsd } from './data-currency';
 import {
   costPerMillionTokens,
   costPerPoint,
@@ -372,12 +374,14 @@ function lensTable(items: Computed[], lens: LensInput): { table: ReportTable; ye
   const cheapest = [...withCost].sort((a, b) => (a.cost.headline?.costUsd ?? 0) - (b.cost.headline?.costUsd ?? 0))[0];
   const dearest = [...withCost].sort((a, b) => (b.cost.headline?.costUsd ?? 0) - (a.cost.headline?.costUsd ?? 0))[0];
   const chosen = (lens.model !== null ? byName(lens.model) : undefined) ?? withCost.find((c) => /^deepseek-v3$/i.test(c.name)) ?? cheapest;
-  const { years, latestReported } = companyYears(lens.rows);
+  // KRW capex (a Korean upload) is compared in USD at the default FX rate.
+  const companyRows = rowsInUsd(lens.rows, DEFAULT_ASSUMPTIONS).rows;
+  const { years, latestReported } = companyYears(companyRows);
   // Default: the latest year with reported (not guided) capex.
   const year = lens.year !== null && years.includes(lens.year) ? lens.year : (latestReported ?? years[years.length - 1] ?? null);
   const lensModels = [chosen, dearest].filter((c, i, a): c is Computed => c !== undefined && a.indexOf(c) === i);
   const rows: Cell[][] = [];
-  for (const r of lens.rows) {
+  for (const r of companyRows) {
     const capex = num(r, 'capex');
     if (num(r, 'fiscal_year') !== year || capex === null || capex <= 0) continue;
     for (const m of lensModels) {
