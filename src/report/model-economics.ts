@@ -5,6 +5,7 @@
  */
 import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import { rowsInUsd } from './data-currency';
+import type { Cell, Column, ReportTable } from './table';
 import {
   costPerMillionTokens,
   costPerPoint,
@@ -25,27 +26,7 @@ import {
 } from '../models';
 import type { Row } from '../store/types';
 
-/** How a cell is shown to people; CSV and JSON carry the raw value. */
-/** `ratio` is a number shown with up to 4 decimals (small people-per-GPU figures). */
-export type ColumnFormat = 'money' | 'percent' | 'multiple' | 'number' | 'ratio' | 'integer' | 'years' | 'text';
-
-export interface Column {
-  /** Machine name with its unit: the CSV header and JSON key. */
-  key: string;
-  label: string;
-  format: ColumnFormat;
-}
-
-export type Cell = string | number | null;
-
-export interface ReportTable {
-  /** Stable name, used as `?table=name` for its CSV. */
-  name: string;
-  title: string;
-  columns: Column[];
-  rows: Cell[][];
-  note?: string;
-}
+export type { Cell, Column, ColumnFormat, ReportTable } from './table';
 
 /** A Chart.js configuration as plain data (see public/js/charts.js for `options.meta`). */
 export interface ChartSpec {

@@ -3,8 +3,11 @@
  * the JSON twin, so the three always hold the same numbers.
  */
 
-/** How a cell is shown to people; CSV and JSON always carry the raw number. */
-export type ColumnFormat = 'money' | 'percent' | 'multiple' | 'number' | 'years' | 'integer' | 'text';
+/**
+ * How a cell is shown to people; CSV and JSON always carry the raw number. `ratio` is a number
+ * shown with up to 4 decimals (small figures such as people per GPU).
+ */
+export type ColumnFormat = 'money' | 'percent' | 'multiple' | 'number' | 'ratio' | 'years' | 'integer' | 'text';
 
 export interface Column {
   /** Stable machine name with its unit (`capex_usd`, `irr_fraction`): the CSV header and JSON key. */
