@@ -1,21 +1,12 @@
-import { inkedShare, launchBrowser, startApp, watchErrors } from './harness';
+import { browserSession, inkedShare, watchErrors } from './harness';
 
 describe('browser › company report', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = browserSession();
 
   test('built-in company report › every chart canvas is drawn and the page logs no errors', async () => {
-    const page = await browser.browser.newPage();
+    const page = await session.browser().newPage();
     const errors = await watchErrors(page);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${session.url()}/`);
     await page.click('text=Hyperscaler capex 2022–2026');
     await page.click('text=Open the report');
     await page.waitForSelector('canvas[data-drawn]');

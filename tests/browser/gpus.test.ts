@@ -1,21 +1,12 @@
-import { inkedShare, launchBrowser, startApp, watchErrors } from './harness';
+import { browserSession, inkedShare, watchErrors } from './harness';
 
 describe('browser › model economics and GPUs per job', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = browserSession();
 
   test('built-in models report › the log-scale cost chart is drawn, no errors or CSP violations', async () => {
-    const page = await browser.browser.newPage();
+    const page = await session.browser().newPage();
     const errors = await watchErrors(page);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${session.url()}/`);
     await page.click('text=AI model training costs');
     await page.click('text=Open the report');
     await page.waitForSelector('#cost-trend[data-drawn]');
@@ -26,9 +17,9 @@ describe('browser › model economics and GPUs per job', () => {
   });
 
   test('calculator › changing quantization and submitting › the link carries the inputs and the answer changes', async () => {
-    const page = await browser.browser.newPage();
+    const page = await session.browser().newPage();
     const errors = await watchErrors(page);
-    await page.goto(`${app.url}/gpus-per-job`);
+    await page.goto(`${session.url()}/gpus-per-job`);
     const before = await page.textContent('[data-testid="gpus-per-person"]');
     await page.selectOption('select[name="quant"]', 'int4');
     await page.fill('input[name="paramsB"]', '405');
@@ -42,9 +33,9 @@ describe('browser › model economics and GPUs per job', () => {
   });
 
   test('calculator › a bad value › shown back with its message, status 400, no errors in the page', async () => {
-    const page = await browser.browser.newPage();
+    const page = await session.browser().newPage();
     const errors = await watchErrors(page);
-    const res = await page.goto(`${app.url}/gpus-per-job?price=-3`);
+    const res = await page.goto(`${session.url()}/gpus-per-job?price=-3`);
     expect(res?.status()).toBe(400);
     expect(await page.inputValue('input[name="price"]')).toBe('-3');
     expect(await page.textContent('#err-price')).toContain('greater than 0');

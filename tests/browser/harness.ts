@@ -81,3 +81,30 @@ export async function inkedShare(page: Page, selector: string): Promise<number> 
     return inked / (data.length / 4);
   });
 }
+
+/**
+ * Registers beforeAll/afterAll for a describe block: one app and one browser for its tests.
+ * @example const session = browserSession(); test('…', async () => { const page = await session.browser().newPage(); await page.goto(session.url()); });
+ */
+export function browserSession(): { url: () => string; browser: () => Browser } {
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    launched = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await launched?.close();
+    await app?.close();
+  });
+  return {
+    url: () => {
+      if (!app) throw new Error('browserSession: the app has not started');
+      return app.url;
+    },
+    browser: () => {
+      if (!launched) throw new Error('browserSession: the browser has not started');
+      return launched.browser;
+    },
+  };
+}

@@ -1,20 +1,11 @@
-import { inkedShare, launchBrowser, startApp, watchErrors } from './harness';
+import { browserSession, inkedShare, watchErrors } from './harness';
 
 describe('browser › company report assumptions form', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = browserSession();
 
   /** A page whose automatic favicon request (the app has no icon yet) is not counted as an error. */
   async function newPage() {
-    const page = await browser.browser.newPage();
+    const page = await session.browser().newPage();
     await page.route('**/favicon.ico', (r) => r.fulfill({ status: 204, body: '' }));
     return page;
   }
@@ -22,9 +13,9 @@ describe('browser › company report assumptions form', () => {
   test('changing AI revenue growth › the cumulative chart and the tables change, no errors', async () => {
     const page = await newPage();
     const errors = await watchErrors(page);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${session.url()}/`);
     const href = await page.getAttribute('a[href^="/datasets/"]:has-text("Hyperscaler")', 'href');
-    await page.goto(`${app.url}${href}/report`);
+    await page.goto(`${session.url()}${href}/report`);
     const canvas = '#chart-c0-microsoft-cumulative';
     await page.waitForSelector(`${canvas}[data-drawn="true"]`);
     const before = {
@@ -57,7 +48,7 @@ describe('browser › company report assumptions form', () => {
   test('a bad value › shown back with its message, no chart, no errors', async () => {
     const page = await newPage();
     const errors = await watchErrors(page);
-    const res = await page.goto(`${app.url}/reports/industry?acceleratorShare=0`);
+    const res = await page.goto(`${session.url()}/reports/industry?acceleratorShare=0`);
     expect(res?.status()).toBe(422);
     expect(await page.inputValue('#f-acceleratorShare')).toBe('0');
     expect(await page.textContent('#e-acceleratorShare')).toMatch(/must be greater than 0/);
@@ -67,7 +58,7 @@ describe('browser › company report assumptions form', () => {
 
   test('print media › form controls hidden, assumptions and charts kept', async () => {
     const page = await newPage();
-    await page.goto(`${app.url}/reports/industry`);
+    await page.goto(`${session.url()}/reports/industry`);
     await page.waitForSelector('#chart-gap[data-drawn="true"]');
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('form.assumptions')).toBe(false);
