@@ -49,6 +49,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(
     helmet({
+      // Helmet's default `no-referrer` makes browsers send `Origin: null` on same-site form posts,
+      // which the cross-site check must refuse; `same-origin` keeps the Origin for our own forms.
+      referrerPolicy: { policy: 'same-origin' },
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {

@@ -64,6 +64,15 @@ describe('dataset pages', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    // no-referrer would make browsers send `Origin: null` on our own form posts.
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+
+  test('a form post from another site › 403, whatever the path', async () => {
+    const { app } = await makeApp();
+    const evil = await request(app).post('/scenarios').set('Origin', 'https://evil.example').type('form').send({ name: 'x' }).expect(403);
+    expect(evil.text).toContain('Cross-site request refused');
+    await request(app).post('/api/datasets').set('Sec-Fetch-Site', 'cross-site').expect(403);
   });
 
   test('Chart.js › is served by the app itself', async () => {
