@@ -6,7 +6,6 @@ describe('browser › company report assumptions form', () => {
   /** A page whose automatic favicon request (the app has no icon yet) is not counted as an error. */
   async function newPage() {
     const page = await session.browser().newPage();
-    await page.route('**/favicon.ico', (r) => r.fulfill({ status: 204, body: '' }));
     return page;
   }
 
@@ -65,6 +64,18 @@ describe('browser › company report assumptions form', () => {
     expect(await page.isVisible('.site-header')).toBe(false);
     expect(await page.isVisible('.assumptions-print')).toBe(true);
     expect(await page.isVisible('#chart-gap')).toBe(true);
+    await page.close();
+  });
+  test('saving the form’s assumptions as a scenario › the report reopens under it, its name escaped', async () => {
+    const page = await newPage();
+    const errors = await watchErrors(page);
+    await page.goto(`${session.url()}/datasets/1/report?wacc=0.11`);
+    await page.fill('form.save-scenario input[name=name]', 'Tight <b>money</b>');
+    await Promise.all([page.waitForURL(/scenario=\d+/), page.click('form.save-scenario button')]);
+    expect(await page.textContent('main')).toContain('Tight <b>money</b>');
+    expect(await page.$('main b')).toBeNull();
+    expect(await page.inputValue('input[name=wacc]')).toBe('0.11');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
