@@ -53,6 +53,10 @@ export const COMPANY_FIELDS: readonly FieldDef[] = [
   def('net_debt', 'money', 'last', 'currency'),
   def('gpus', 'count', 'last', 'accelerators'),
   def('power_mw', 'number', 'last', 'MW'),
+  def('fiscal_year_end', 'text', 'last', 'date as written'),
+  def('share_price_date', 'text', 'last', 'date as written'),
+  def('source', 'text', 'last', 'text'),
+  def('notes', 'text', 'last', 'text'),
 ];
 
 export const MODEL_FIELDS: readonly FieldDef[] = [
@@ -73,6 +77,8 @@ export const MODEL_FIELDS: readonly FieldDef[] = [
   def('input_price_per_mtok', 'price', 'last', 'USD per million tokens'),
   def('output_price_per_mtok', 'price', 'last', 'USD per million tokens'),
   def('cost_note', 'text', 'last', 'text'),
+  def('source', 'text', 'last', 'text'),
+  def('notes', 'text', 'last', 'text'),
 ];
 
 /** A header spelling (normalised: lower case, letters and digits only) → field, with how its numbers are written. */
@@ -126,6 +132,10 @@ export const COMPANY_ALIASES = aliases({
   net_debt: ['순부채'],
   gpus: ['gpu count', 'installed gpus', 'accelerators'],
   power_mw: ['power', 'power capacity'],
+  fiscal_year_end: ['fiscal year end', 'period end', '결산일'],
+  share_price_date: ['price date'],
+  source: ['sources', '출처'],
+  notes: ['note', 'comment', 'comments', '비고'],
 });
 
 export const MODEL_ALIASES = aliases({
@@ -146,6 +156,8 @@ export const MODEL_ALIASES = aliases({
   input_price_per_mtok: ['input price', 'input price per million tokens'],
   output_price_per_mtok: ['output price', 'output price per million tokens'],
   cost_note: [],
+  source: ['sources', '출처'],
+  notes: ['note', 'comment', 'comments', '비고'],
 });
 MODEL_ALIASES.set(normaliseKey('Parameters'), { field: 'params_b', sourceScale: 1, unit: 'parameters ÷ 10^9 = billions' });
 MODEL_ALIASES.set(normaliseKey('Training dataset size (datapoints)'), {

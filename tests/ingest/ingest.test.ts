@@ -118,18 +118,24 @@ describe('ingestBuffer', () => {
       ]);
     });
 
+    test('source and notes columns › recognised as text, no warning', () => {
+      const r = accepted(ingestBuffer(text('company,fiscal_year,capex,Sources,비고\nA,2024,1,10-K,est.\n')));
+      expect(r.rows).toEqual([{ company: 'A', fiscal_year: 2024, capex: 1, source: '10-K', notes: 'est.', currency: 'USD' }]);
+      expect(r.warnings.filter((w) => w.includes('not recognised'))).toEqual([]);
+    });
+
     test('mapping › names source column, field, scale and unit', () => {
-      const r = accepted(ingestBuffer(text('회사,연도,CapEx (USD bn),revenue,source\nA,2024,1,2,x\n'), { unit: 'millions' }));
+      const r = accepted(ingestBuffer(text('회사,연도,CapEx (USD bn),revenue,memo\nA,2024,1,2,x\n'), { unit: 'millions' }));
       expect(r.columns).toEqual([
         { source: '회사', field: 'company', unit: 'text' },
         { source: '연도', field: 'fiscal_year', unit: 'fiscal year (quarters roll up to years)' },
         { source: 'CapEx (USD bn)', field: 'capex', scale: 1e9, unit: 'USD billions (from header)' },
         { source: 'revenue', field: 'revenue', scale: 1e6, unit: 'USD millions (chosen on upload)' },
-        { source: 'source', field: 'source', unit: 'text (not recognised, kept as written)' },
+        { source: 'memo', field: 'memo', unit: 'text (not recognised, kept as written)' },
       ]);
-      expect(r.rows).toEqual([{ company: 'A', fiscal_year: 2024, capex: 1e9, revenue: 2e6, source: 'x', currency: 'USD' }]);
+      expect(r.rows).toEqual([{ company: 'A', fiscal_year: 2024, capex: 1e9, revenue: 2e6, memo: 'x', currency: 'USD' }]);
       expect(r.warnings).toEqual([
-        '1 column was not recognised and is kept as text: source.',
+        '1 column was not recognised and is kept as text: memo.',
         'Bare numbers in revenue were read as millions (chosen on upload); values with their own suffix (45.2bn, 53조) keep it.',
       ]);
     });
