@@ -228,7 +228,7 @@ function ratiosTable(points: CostPoint[]): ReportTable {
     note: 'Comparable means released in the same calendar year. Headline costs; models without a release date or cost are left out.',
     columns: [
       { key: 'model', label: 'Model', format: 'text' },
-      { key: 'release_year', label: 'Year', format: 'integer' },
+      { key: 'release_year', label: 'Year', format: 'text' },
       { key: 'headline_cost_usd', label: 'Headline cost', format: 'money' },
       { key: 'cheapest_model', label: 'Cheapest that year', format: 'text' },
       { key: 'cheapest_cost_usd', label: 'Its cost', format: 'money' },
