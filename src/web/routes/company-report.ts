@@ -11,20 +11,33 @@ import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import type { ReportContext } from './report-context';
 
-/** Computed reports by dataset + assumptions: the model is pure, so a hit is always current. */
-const reports = new LruCache<CompanyReport>(256);
 /**
- * Rendered HTML of the report's numbers (summary; assumptions, tables and charts) and its JSON
- * text, by the same key plus the scenario: nothing per-request (CSRF token, the workspace's
- * scenario list) is inside, so a hit serves any visitor. About 100 KB each.
+ * The report caches of one store. Keys hold the dataset id, so each store (each app) has its own
+ * caches: two stores may both have a dataset 3 with different rows.
+ * - reports: computed reports by dataset + assumptions; the model is pure, so a hit is always current.
+ * - fragments: rendered HTML of the report's numbers (summary; assumptions, tables and charts) by the
+ *   same key plus the scenario; nothing per-request is inside, so a hit serves any visitor (~100 KB).
+ * - jsonTexts: the JSON twin's text by the same key.
+ * - pages: whole pages as bytes with their ETag, by fragment key + workspace + CSRF token + the
+ *   workspace's scenario list, so a returning visitor's repeat view is served without rendering.
  */
-const fragments = new LruCache<{ summary: string; body: string }>(64);
-const jsonTexts = new LruCache<string>(64);
-/**
- * Whole pages as bytes with their ETag, by fragment key + workspace + CSRF token + the workspace's
- * scenario list: a returning visitor's repeat view is served without rendering or hashing.
- */
-const pages = new LruCache<{ body: Buffer; etag: string }>(128);
+interface ReportCaches {
+  reports: LruCache<CompanyReport>;
+  fragments: LruCache<{ summary: string; body: string }>;
+  jsonTexts: LruCache<string>;
+  pages: LruCache<{ body: Buffer; etag: string }>;
+}
+
+const cachesByStore = new WeakMap<object, ReportCaches>();
+
+function cachesFor(store: object): ReportCaches {
+  let c = cachesByStore.get(store);
+  if (!c) {
+    c = { reports: new LruCache(256), fragments: new LruCache(64), jsonTexts: new LruCache(64), pages: new LruCache(128) };
+    cachesByStore.set(store, c);
+  }
+  return c;
+}
 
 /**
  * Renders a view into a string, without the layout unless asked (compiled templates are cached in
@@ -93,6 +106,7 @@ function assumptionRowsOf(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>)
  */
 export async function companyReport(ctx: ReportContext): Promise<void> {
   const { req, res, deps, dataset, rows, format } = ctx;
+  const { reports, fragments, jsonTexts, pages } = cachesFor(deps.store);
   const workspace = res.locals.workspace as string;
   const { scenario, problem } = await loadScenario(deps, req, workspace);
   const parsed = parseAssumptions(req.query as Record<string, unknown>, scenario?.values);
