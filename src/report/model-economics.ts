@@ -5,6 +5,7 @@
  */
 import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import { rowsInUsd } from './data-currency';
+import { describeMoney } from './words';
 import type { Cell, Column, ReportTable } from './table';
 import {
   costPerMillionTokens,
@@ -457,13 +458,6 @@ function specTable(): ReportTable {
   };
 }
 
-function usd(v: number): string {
-  if (v >= 1e9) return `$${(v / 1e9).toFixed(1)}B`;
-  if (v >= 1e6) return `$${(v / 1e6).toFixed(2)}M`;
-  if (v >= 1e3) return `$${Math.round(v / 1e3)}K`;
-  return `$${v.toFixed(2)}`;
-}
-
 function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, lens: ReportTable | null, o: ModelEconomicsOptions): string[] {
   const out: string[] = [];
   const costed = items.filter((c) => c.cost.headline && c.cost.headline.costUsd > 0);
@@ -474,7 +468,7 @@ function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, 
     const hi = sorted[sorted.length - 1] as Computed;
     const loCost = lo.cost.headline?.costUsd ?? 0;
     const hiCost = hi.cost.headline?.costUsd ?? 0;
-    out.push(`The cheapest run is ${lo.name} at ${usd(loCost)}; the most expensive is ${hi.name} at ${usd(hiCost)}, ${(hiCost / loCost).toFixed(0)}× as much.`);
+    out.push(`The cheapest run is ${lo.name} at ${describeMoney(loCost)}; the most expensive is ${hi.name} at ${describeMoney(hiCost)}, ${(hiCost / loCost).toFixed(0)}× as much.`);
   }
   const fit = frontier && frontier.kind === 'ok' ? frontier : all;
   if (fit.kind === 'ok') {
@@ -487,7 +481,7 @@ function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, 
   const first = lens?.rows[0];
   if (first) {
     const [company, year, , capex, model, cost, share] = first;
-    out.push(`${model}'s ${usd(cost as number)} is ${((share as number) * 100).toPrecision(2)}% of ${company}'s ${year} capex of ${usd(capex as number)}.`);
+    out.push(`${model}'s ${describeMoney(cost as number)} is ${((share as number) * 100).toPrecision(2)}% of ${company}'s ${year} capex of ${describeMoney(capex as number)}.`);
   }
   return out;
 }
