@@ -3,10 +3,13 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { describeColumns } from '../../report/columns';
 import { toCsv, sendCsv } from '../../report/csv';
-import type { DatasetMeta } from '../../store/types';
+import type { DatasetKind, DatasetMeta } from '../../store/types';
 import { companyReport } from './company-report';
 import { modelsReport } from './models-report';
-import type { ReportContext } from './report-context';
+import type { ReportContext, ReportHandler } from './report-context';
+
+/** The report of each dataset kind. */
+const REPORTS: Record<DatasetKind, ReportHandler> = { company: companyReport, models: modelsReport };
 
 const PAGE_SIZE = 200;
 
@@ -60,7 +63,7 @@ export function datasetRoutes(deps: AppDeps): Router {
     r.get(`/datasets/:id/report${suffix}`, async (req, res) => {
       const dataset = await loadDataset(deps, req, res);
       const ctx: ReportContext = { req, res, deps, dataset, rows: await deps.store.getRows(dataset.id), format };
-      await (dataset.kind === 'company' ? companyReport(ctx) : modelsReport(ctx));
+      await REPORTS[dataset.kind](ctx);
     });
   }
 
