@@ -1,2 +1,4 @@
 export * from './types';
 export { SqliteStore } from './sqlite';
+export { UnstorableValueError } from './values';
+export { MIGRATIONS } from './migrations';

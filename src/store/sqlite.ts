@@ -1,46 +1,15 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { MIGRATIONS_TABLE, pendingMigrations } from './migrations';
 import type { DatasetMeta, NewDataset, Row, Scenario, Store } from './types';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS datasets (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('company', 'models')),
-  name TEXT NOT NULL,
-  row_count INTEGER NOT NULL,
-  built_in INTEGER NOT NULL DEFAULT 0,
-  workspace TEXT,
-  source_name TEXT,
-  columns_json TEXT NOT NULL DEFAULT '[]',
-  warnings_json TEXT NOT NULL DEFAULT '[]',
-  seed_key TEXT UNIQUE,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS dataset_row_chunks (
-  dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
-  chunk INTEGER NOT NULL,
-  data TEXT NOT NULL,
-  PRIMARY KEY (dataset_id, chunk)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS scenarios (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  name TEXT NOT NULL,
-  workspace TEXT,
-  values_json TEXT NOT NULL,
-  built_in INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL
-);
-`;
+import { assertStorableText, chunkJson } from './values';
 
 /**
  * Rows are stored in chunks of this many, one JSON array per database row: a million-row upload is
  * four thousand inserts rather than a million, and a page of rows reads one or two chunks.
  */
 const CHUNK_ROWS = 256;
-
-/** JSON.stringify writes NUL as `\u0000`; an even run of backslashes before it is a literal text. */
-const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 
 interface DatasetRecord {
   id: number;
@@ -53,6 +22,8 @@ interface DatasetRecord {
   columns_json: string;
   warnings_json: string;
   created_at: string;
+  version: number;
+  updated_at: string;
 }
 
 interface ScenarioRecord {
@@ -72,6 +43,8 @@ function toMeta(r: DatasetRecord): DatasetMeta {
     rowCount: r.row_count,
     builtIn: r.built_in === 1,
     createdAt: r.created_at,
+    version: r.version,
+    updatedAt: r.updated_at,
     workspace: r.workspace,
     sourceName: r.source_name,
     columns: JSON.parse(r.columns_json),
@@ -88,11 +61,6 @@ function toScenario(r: ScenarioRecord): Scenario {
     builtIn: r.built_in === 1,
     createdAt: r.created_at,
   };
-}
-
-/** NUL cannot be stored by PostgreSQL; refuse it here too so both stores accept the same data. */
-function assertNoNul(value: string, what: string): void {
-  if (value.includes('\u0000')) throw new RangeError(`${what} contains a NUL character`);
 }
 
 /**
@@ -119,7 +87,22 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.migrate();
+  }
+
+  /** Applies the schema steps this database lacks, all in one write transaction. */
+  private migrate(): void {
+    this.db.exec(MIGRATIONS_TABLE.sqlite);
+    const record = this.db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`);
+    this.db
+      .transaction(() => {
+        const applied = this.db.prepare(`SELECT version, name FROM schema_migrations`).all() as { version: number; name: string }[];
+        for (const m of pendingMigrations(applied)) {
+          this.db.exec(m.sqlite);
+          record.run(m.version, m.name, new Date().toISOString());
+        }
+      })
+      .immediate();
   }
 
   async listDatasets(workspace: string): Promise<DatasetMeta[]> {
@@ -170,6 +153,16 @@ export class SqliteStore implements Store {
     return run.immediate();
   }
 
+  async renameDataset(id: number, workspace: string, name: string): Promise<DatasetMeta | null> {
+    assertStorableText(name, 'dataset name');
+    const row = this.stmt(
+        `UPDATE datasets SET name = ?, version = version + 1, updated_at = ?
+         WHERE id = ? AND workspace = ? AND built_in = 0 RETURNING *`,
+      )
+      .get(name, new Date().toISOString(), id, workspace) as DatasetRecord | undefined;
+    return row ? toMeta(row) : null;
+  }
+
   async deleteDataset(id: number, workspace: string): Promise<boolean> {
     const res = this.stmt(`DELETE FROM datasets WHERE id = ? AND workspace = ? AND built_in = 0`)
       .run(id, workspace);
@@ -194,7 +187,7 @@ export class SqliteStore implements Store {
     values: Record<string, number | string>;
     builtIn?: boolean;
   }): Promise<Scenario> {
-    assertNoNul(input.name, 'scenario name');
+    assertStorableText(input.name, 'scenario name');
     const builtIn = input.builtIn ? 1 : 0;
     const save = this.db.transaction(() => {
       if (builtIn) {
@@ -233,10 +226,16 @@ export class SqliteStore implements Store {
 
   /** Must run inside a transaction: inserts the dataset, then its rows, then the final count. */
   private insertRows(input: NewDataset): number {
-    assertNoNul(input.name, 'dataset name');
+    assertStorableText(input.name, 'dataset name');
+    assertStorableText(input.sourceName ?? '', 'file name');
+    const columnsJson = JSON.stringify(input.columns ?? []);
+    const warningsJson = JSON.stringify(input.warnings ?? []);
+    assertStorableText(columnsJson, 'column descriptions');
+    assertStorableText(warningsJson, 'warnings');
+    const now = new Date().toISOString();
     const res = this.stmt(
-        `INSERT INTO datasets (kind, name, row_count, built_in, workspace, source_name, columns_json, warnings_json, seed_key, created_at)
-         VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO datasets (kind, name, row_count, built_in, workspace, source_name, columns_json, warnings_json, seed_key, created_at, updated_at)
+         VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.kind,
@@ -244,22 +243,18 @@ export class SqliteStore implements Store {
         input.builtIn ? 1 : 0,
         input.workspace,
         input.sourceName ?? null,
-        JSON.stringify(input.columns ?? []),
-        JSON.stringify(input.warnings ?? []),
+        columnsJson,
+        warningsJson,
         input.seedKey ?? null,
-        new Date().toISOString(),
+        now,
+        now,
       );
     const id = Number(res.lastInsertRowid);
     const insertChunk = this.stmt(`INSERT INTO dataset_row_chunks (dataset_id, chunk, data) VALUES (?, ?, ?)`);
     let n = 0;
     let batch: Row[] = [];
     const flush = (): void => {
-      const data = JSON.stringify(batch);
-      if (ESCAPED_NUL.test(data)) {
-        const at = batch.findIndex((r) => Object.values(r).some((v) => typeof v === 'string' && v.includes('\u0000')));
-        throw new RangeError(`row ${n - batch.length + at + 1} contains a NUL character`);
-      }
-      insertChunk.run(id, Math.floor((n - 1) / CHUNK_ROWS), data);
+      insertChunk.run(id, Math.floor((n - 1) / CHUNK_ROWS), chunkJson(batch, n - batch.length + 1));
       batch = [];
     };
     for (const row of input.rows) {

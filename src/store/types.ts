@@ -1,7 +1,9 @@
 /**
- * The persistence contract. Every implementation (SQLite now, PostgreSQL later) keeps these
- * promises: a dataset and all its rows are written in one transaction or not at all, and a
- * dataset is visible only to its workspace (built-in datasets are visible to everyone).
+ * The persistence contract. Every implementation (SQLite, PostgreSQL) keeps these promises: a
+ * dataset and all its rows are written in one transaction or not at all, a value either store
+ * cannot keep unchanged (NUL, a lone UTF-16 surrogate, a non-finite number) is refused before
+ * anything is committed, and a dataset is visible only to its workspace (built-in datasets are
+ * visible to everyone).
  */
 
 export type DatasetKind = 'company' | 'models';
@@ -29,6 +31,14 @@ export interface DatasetMeta {
   builtIn: boolean;
   /** ISO 8601 timestamp of creation. */
   createdAt: string;
+  /**
+   * Starts at 1 and grows by one on every change to the metadata (a rename). With the id it names
+   * one state of the dataset, whichever process changed it: cache keys built from
+   * {@link datasetRevision} never serve a renamed dataset, and a deleted one is not found at all.
+   */
+  version: number;
+  /** ISO 8601 timestamp of the last change to the metadata (equals createdAt until renamed). */
+  updatedAt: string;
   /** Owning workspace; null for built-in datasets. */
   workspace: string | null;
   /** Original file name, if uploaded. */
@@ -72,10 +82,25 @@ export interface Store {
   createDataset(input: NewDataset): Promise<DatasetMeta>;
   /** Stores a built-in dataset once per seedKey; returns false when it was already there. */
   seedDataset(input: NewDataset & { seedKey: string }): Promise<boolean>;
+  /**
+   * Renames a dataset of this workspace (never a built-in or another workspace's) and bumps its
+   * version. Returns the new metadata, or null when there is no such dataset to rename. Throws
+   * {@link UnstorableValueError} for a name the stores cannot keep unchanged.
+   */
+  renameDataset(id: number, workspace: string, name: string): Promise<DatasetMeta | null>;
   deleteDataset(id: number, workspace: string): Promise<boolean>;
   listScenarios(workspace: string): Promise<Scenario[]>;
   getScenario(id: number, workspace: string): Promise<Scenario | null>;
   saveScenario(input: { name: string; workspace: string | null; values: Record<string, number | string>; builtIn?: boolean }): Promise<Scenario>;
   deleteScenario(id: number, workspace: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * A key naming one state of a dataset's metadata and rows, for caches: it changes when the
+ * dataset is renamed (through any process), and ids are never reused after a delete.
+ * @example datasetRevision({ id: 3, version: 2 }) // '3.2'
+ */
+export function datasetRevision(meta: Pick<DatasetMeta, 'id' | 'version'>): string {
+  return `${meta.id}.${meta.version}`;
 }

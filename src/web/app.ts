@@ -4,6 +4,7 @@ import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { ROOT } from '../config';
+import { UnstorableValueError } from '../store/values';
 import type { AppDeps } from './deps';
 import { AppError, NotFoundError, ValidationError } from './errors';
 import { helpers } from './helpers';
@@ -132,6 +133,10 @@ function titleFor(status: number): string {
 /** Maps library errors with a status (body-parser's 413, malformed JSON's 400) onto AppError. */
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  // The stores refuse what they cannot keep unchanged (NUL, lone surrogates): a 422, never a 500.
+  if (err instanceof UnstorableValueError) {
+    return new ValidationError('Nothing was stored: a value cannot be kept as written.', [{ code: 'unstorable_value', line: null, column: err.column, value: null, message: err.message }]);
+  }
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');

@@ -6,7 +6,7 @@ import { buildCompanyReport, reportJson, TABLE_NAMES, type CompanyReport, type T
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields } from '../../report/form';
 import { tableForCsv } from '../../report/table';
-import type { Scenario } from '../../store/types';
+import { datasetRevision, type Scenario } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import type { ReportContext } from './report-context';
@@ -121,7 +121,8 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   }
 
   const qs = assumptionsQuery(parsed);
-  const key = `${dataset.id}|${dataset.createdAt}|${qs}|${JSON.stringify(parsed.sources)}`;
+  // The revision changes when the dataset is renamed through any instance; a deleted one 404s before here.
+  const key = `${datasetRevision(dataset)}|${qs}|${JSON.stringify(parsed.sources)}`;
   const report = problems.length > 0 ? null : reports.getOrCompute(key, () => buildCompanyReport(dataset.name, rows, parsed));
 
   if (format === 'json' && report) {
