@@ -81,11 +81,12 @@ export function parseGpuJobQuery(q: Query): GpuJobParse {
   const roleIds = [...ROLE_PRESETS.map((r) => r.id), 'custom'];
   const roleId = choice(q, 'role', roleIds, d.role, p, 'role');
   const preset = rolePreset(roleId);
-  const tokensPerWorkday = queryNumber(q, 'tokensPerWorkday', preset?.tokensPerWorkday ?? 40_000, p, { min: 0, minExclusive: true, max: 1e12, what: 'tokens per workday must be a number greater than 0' });
+  const tokensPerWorkday = queryNumber(q, 'tokensPerWorkday', preset?.tokensPerWorkday ?? 40_000, p, { min: 1, max: 1e12, what: 'tokens per workday must be a number from 1 to 1e12' });
   const workDaysPerYear = queryNumber(q, 'workDays', d.workDays, p, { min: 1, max: 366, what: 'work days per year must be between 1 and 366' });
-  const salary = queryNumber(q, 'salary', d.salary, p, { min: 0, minExclusive: true, what: 'salary must be a number greater than 0' });
+  // Upper bounds keep every product of the calculator finite (a salary of 1e308 made the payback's flows infinite).
+  const salary = queryNumber(q, 'salary', d.salary, p, { min: 0, minExclusive: true, max: 1e12, what: 'salary must be a number greater than 0 and at most 1e12' });
   const currency = choice(q, 'currency', ['USD', 'KRW'] as const, d.currency, p, 'currency');
-  const fx = queryNumber(q, 'fx', d.fxKrwPerUsd, p, { min: 0, minExclusive: true, what: 'FX rate must be KRW per USD, greater than 0' });
+  const fx = queryNumber(q, 'fx', d.fxKrwPerUsd, p, { min: 0.001, max: 1e5, what: 'FX rate must be KRW per USD, from 0.001 to 100,000' });
   const paramsB = queryNumber(q, 'paramsB', d.paramsB, p, { min: 0, minExclusive: true, max: 1e5, what: 'parameters must be billions, greater than 0 (70 for a 70B model)' });
   const activeParamsB = queryNumber(q, 'activeParamsB', paramsB, p, { min: 0, minExclusive: true, max: 1e5, what: 'active parameters must be billions, greater than 0' });
   if (activeParamsB > paramsB && !p.some((x) => x.field === 'activeParamsB' || x.field === 'paramsB')) {
@@ -103,8 +104,8 @@ export function parseGpuJobQuery(q: Query): GpuJobParse {
   const overheadFraction = queryNumber(q, 'overhead', d.overhead, p, { min: 0, max: 5, what: 'overhead must be a fraction, 0 or more (0.1 = 10%)' });
   const gpuId = choice(q, 'gpu', CALCULATOR_GPUS, d.gpu as (typeof CALCULATOR_GPUS)[number], p, 'GPU');
   const costBasis = choice(q, 'basis', ['rent', 'buy'] as const, d.basis, p, 'cost basis');
-  const gpuHourPriceUsd = queryNumber(q, 'price', d.gpuHourPriceUsd, p, { min: 0, minExclusive: true, what: 'price per GPU-hour must be USD greater than 0' });
-  const purchasePriceUsd = queryNumber(q, 'purchase', d.purchasePriceUsd, p, { min: 0, minExclusive: true, what: 'purchase price must be USD greater than 0' });
+  const gpuHourPriceUsd = queryNumber(q, 'price', d.gpuHourPriceUsd, p, { min: 0, minExclusive: true, max: 1e6, what: 'price per GPU-hour must be USD greater than 0 and at most 1,000,000' });
+  const purchasePriceUsd = queryNumber(q, 'purchase', d.purchasePriceUsd, p, { min: 0, minExclusive: true, max: 1e10, what: 'purchase price must be USD greater than 0 and at most 1e10' });
   const lifeYears = queryNumber(q, 'life', d.lifeYears, p, { min: 0, minExclusive: true, max: 30, what: 'life must be years greater than 0' });
   const powerPriceUsdPerKWh = queryNumber(q, 'power', d.powerPriceUsdPerKWh, p, { min: 0, max: 10, what: 'power price must be USD per kWh, 0 or more' });
   const pue = queryNumber(q, 'pue', d.pue, p, { min: 1, max: 5, what: 'PUE must be 1 or more' });

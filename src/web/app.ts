@@ -4,6 +4,7 @@ import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { ROOT } from '../config';
+import { UncomputableError } from '../report/finite';
 import { UnstorableValueError } from '../store/values';
 import type { AppDeps } from './deps';
 import { AppError, NotFoundError, ValidationError } from './errors';
@@ -79,10 +80,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
 
   app.use(cookieParser(config.sessionSecret));
+  // Cross-site posts are refused before anything else is said about them.
+  app.use(sameOrigin);
   app.use(workspace(secure));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
   app.use(express.json({ limit: '256kb' }));
-  app.use(sameOrigin);
   app.use(csrf(config.sessionSecret, secure));
   app.use((req, res, next) => {
     res.locals.path = req.path;
@@ -117,17 +119,18 @@ function errorHandler(production: boolean) {
     const stack = !production && known.status >= 500 && err instanceof Error ? err.stack : undefined;
     if (res.headersSent) return;
     res.status(known.status);
+    if (known.status === 401) res.set('WWW-Authenticate', 'Bearer realm="capexlens"');
     if (wantsJson(req)) {
       res.json(stack ? { ...body, stack } : body);
       return;
     }
-    const view = [400, 403, 404, 413, 422, 429].includes(known.status) ? `errors/${known.status}` : 'errors/500';
+    const view = [400, 401, 403, 404, 413, 422, 429].includes(known.status) ? `errors/${known.status}` : 'errors/500';
     res.render(view, { title: titleFor(known.status), error: known, problems: body.problems, problemCount: body.problemCount, stack });
   };
 }
 
 function titleFor(status: number): string {
-  return ({ 400: 'Bad request', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 429: 'Too many requests', 422: 'Cannot accept this input' } as Record<number, string>)[status] ?? 'Something went wrong';
+  return ({ 400: 'Bad request', 401: 'Token needed', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 429: 'Too many requests', 422: 'Cannot accept this input' } as Record<number, string>)[status] ?? 'Something went wrong';
 }
 
 /** Maps library errors with a status (body-parser's 413, malformed JSON's 400) onto AppError. */
@@ -137,6 +140,7 @@ function toAppError(err: unknown): AppError {
   if (err instanceof UnstorableValueError) {
     return new ValidationError('Nothing was stored: a value cannot be kept as written.', [{ code: 'unstorable_value', line: null, column: err.column, value: null, message: err.message }]);
   }
+  if (err instanceof UncomputableError) return new AppError(422, 'uncomputable', err.message, { reduce: err.reduce });
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');

@@ -27,6 +27,13 @@ export class BadRequestError extends AppError {
   }
 }
 
+/** No usable credentials: says how to send a bearer token; the error middleware adds WWW-Authenticate. */
+export class UnauthorizedError extends AppError {
+  constructor(message: string, code = 'unauthorized') {
+    super(401, code, message);
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message = 'Forbidden', code = 'forbidden') {
     super(403, code, message);

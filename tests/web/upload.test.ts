@@ -7,11 +7,16 @@ import iconv from 'iconv-lite';
 import request from 'supertest';
 import { makeApp } from '../helpers/app';
 import type { Store } from '../../src/store/types';
+import { workspaceOfToken } from '../../src/web/middleware/workspace';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'ingest');
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(FIXTURES, name));
 
-async function datasetCount(store: Store, workspace = 'public'): Promise<number> {
+/** Every API write carries a token; this one names the tests' workspace. */
+const TOKEN = 'upload-tests-token';
+const AUTH = `Bearer ${TOKEN}`;
+
+async function datasetCount(store: Store, workspace = workspaceOfToken(TOKEN)): Promise<number> {
   return (await store.listDatasets(workspace)).length;
 }
 
@@ -19,15 +24,15 @@ describe('upload API', () => {
   test('POST /api/datasets › CP949 Korean file › 201 with id, kind, name, rowCount, warnings', async () => {
     const { app } = await makeApp();
     const bytes = iconv.encode(fixture('korean.csv').toString('utf8'), 'cp949');
-    const res = await request(app).post('/api/datasets').attach('file', bytes, 'samsung.csv').expect(201);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', bytes, 'samsung.csv').expect(201);
     expect(res.body).toEqual({ id: expect.any(Number), kind: 'company', name: 'samsung', rowCount: 3, warnings: ['The file was read as CP949 (Korean) text.'] });
     expect(res.headers.location).toBe(`/api/datasets/${res.body.id}`);
   });
 
   test('GET /api/datasets/:id › canonical names, whole currency units, null for missing', async () => {
     const { app } = await makeApp();
-    const up = await request(app).post('/api/datasets').field('name', 'Korea').attach('file', fixture('korean.csv'), 'k.csv').expect(201);
-    const res = await request(app).get(`/api/datasets/${up.body.id}`).expect(200);
+    const up = await request(app).post('/api/datasets').set('Authorization', AUTH).field('name', 'Korea').attach('file', fixture('korean.csv'), 'k.csv').expect(201);
+    const res = await request(app).get(`/api/datasets/${up.body.id}`).set('Authorization', AUTH).expect(200);
     expect(res.body).toEqual({
       id: up.body.id,
       kind: 'company',
@@ -44,14 +49,14 @@ describe('upload API', () => {
   test('fields after the file › still applied (kind, unit, currency)', async () => {
     const { app } = await makeApp();
     const csv = Buffer.from('company,fiscal_year,capex\nAcme,2024,"1,500"\n');
-    const up = await request(app).post('/api/datasets').attach('file', csv, 'a.csv').field('unit', 'millions').field('currency', 'eur').field('kind', 'company').expect(201);
-    const res = await request(app).get(`/api/datasets/${up.body.id}`).expect(200);
+    const up = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', csv, 'a.csv').field('unit', 'millions').field('currency', 'eur').field('kind', 'company').expect(201);
+    const res = await request(app).get(`/api/datasets/${up.body.id}`).set('Authorization', AUTH).expect(200);
     expect(res.body.rows).toEqual([{ company: 'Acme', fiscal_year: 2024, capex: 1.5e9, currency: 'EUR' }]);
   });
 
   test('Epoch export › 201 as models, with the cost-route warning', async () => {
     const { app } = await makeApp();
-    const res = await request(app).post('/api/datasets').attach('file', fixture('epoch-all-ml-systems.csv'), 'epoch.csv').expect(201);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', fixture('epoch-all-ml-systems.csv'), 'epoch.csv').expect(201);
     expect(res.body).toMatchObject({ kind: 'models', rowCount: 7 });
     expect(res.body.warnings).toEqual([
       '2 of 7 models have no usable way to a training cost (no reported cost, no GPU-hours, no FLOPs with training hardware): they are kept, and cost_note says what is missing.',
@@ -61,7 +66,7 @@ describe('upload API', () => {
   test('file with problems › 422 listing code, line, column, value; nothing stored', async () => {
     const { app, store } = await makeApp();
     const before = await datasetCount(store);
-    const res = await request(app).post('/api/datasets').attach('file', fixture('problems.csv'), 'p.csv').expect(422);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', fixture('problems.csv'), 'p.csv').expect(422);
     expect(res.body.problemCount).toBe(5);
     expect(res.body.problems.map((p: Record<string, unknown>) => [p.code, p.line, p.column, p.value])).toEqual([
       ['bad_number', 4, 'capex', '12abc'],
@@ -76,13 +81,13 @@ describe('upload API', () => {
 
   test('empty file › 422 empty_file', async () => {
     const { app } = await makeApp();
-    const res = await request(app).post('/api/datasets').attach('file', Buffer.alloc(0), 'e.csv').expect(422);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', Buffer.alloc(0), 'e.csv').expect(422);
     expect(res.body.problems).toEqual([{ code: 'empty_file', line: null, column: null, value: null, message: expect.any(String) }]);
   });
 
   test('no file part › 422 no_file', async () => {
     const { app } = await makeApp();
-    const res = await request(app).post('/api/datasets').field('name', 'x').expect(422);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).field('name', 'x').expect(422);
     expect(res.body.problems).toEqual([{ code: 'no_file', line: null, column: 'file', value: null, message: 'Choose a CSV file to upload (form field "file").' }]);
   });
 
@@ -94,21 +99,21 @@ describe('upload API', () => {
   ])('bad form field %s › 422 bad_field naming it', async (field, value) => {
     const { app, store } = await makeApp();
     const before = await datasetCount(store);
-    const res = await request(app).post('/api/datasets').field(field, value).attach('file', fixture('quarterly.csv'), 'q.csv').expect(422);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).field(field, value).attach('file', fixture('quarterly.csv'), 'q.csv').expect(422);
     expect(res.body.problems).toEqual([{ code: 'bad_field', line: null, column: field, value: null, message: expect.stringContaining(`"${field}"`) }]);
     expect(await datasetCount(store)).toBe(before);
   });
 
   test('not multipart › 415', async () => {
     const { app } = await makeApp();
-    await request(app).post('/api/datasets').set('content-type', 'text/csv').send('company,fiscal_year,capex\nA,2024,1\n').expect(415);
+    await request(app).post('/api/datasets').set('Authorization', AUTH).set('content-type', 'text/csv').send('company,fiscal_year,capex\nA,2024,1\n').expect(415);
   });
 
   test('declared length over MAX_UPLOAD_BYTES › 413 before reading; nothing stored', async () => {
     const { app, store } = await makeApp({ MAX_UPLOAD_BYTES: '1024' });
     const before = await datasetCount(store);
     const big = Buffer.from('company,fiscal_year,capex\n' + 'Acme,2024,1\n'.repeat(20000));
-    const res = await request(app).post('/api/datasets').attach('file', big, 'big.csv');
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', big, 'big.csv');
     expect(res.status).toBe(413);
     expect(res.body.error).toEqual({ code: 'payload_too_large', message: 'The file is larger than the upload limit of 1 KB.' });
     expect(await datasetCount(store)).toBe(before);
@@ -126,7 +131,7 @@ describe('upload API', () => {
       const result = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
         let sent = 0;
         let done = false;
-        const req = http.request({ port, method: 'POST', path: '/api/datasets', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } });
+        const req = http.request({ port, method: 'POST', path: '/api/datasets', headers: { authorization: AUTH, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } });
         req.on('response', (res) => {
           done = true;
           res.resume();
@@ -167,9 +172,9 @@ describe('upload API', () => {
   test('more uploads than UPLOADS_PER_MINUTE › 429', async () => {
     const { app } = await makeApp({ UPLOADS_PER_MINUTE: '2' });
     const csv = Buffer.from('company,fiscal_year,capex\nA,2024,1\n');
-    await request(app).post('/api/datasets').attach('file', csv, 'a.csv').expect(201);
-    await request(app).post('/api/datasets').attach('file', csv, 'a.csv').expect(201);
-    const res = await request(app).post('/api/datasets').attach('file', csv, 'a.csv').expect(429);
+    await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', csv, 'a.csv').expect(201);
+    await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', csv, 'a.csv').expect(201);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', csv, 'a.csv').expect(429);
     expect(res.body.error.code).toBe('rate_limited');
   });
 
@@ -192,7 +197,7 @@ describe('upload API', () => {
     const { testConfig } = await import('../helpers/app');
     const broken = createApp({ store: failing, config: testConfig() });
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    await request(broken).post('/api/datasets').attach('file', fixture('korean.csv'), 'k.csv').expect(500);
+    await request(broken).post('/api/datasets').set('Authorization', AUTH).attach('file', fixture('korean.csv'), 'k.csv').expect(500);
     spy.mockRestore();
     expect(await datasetCount(store)).toBe(before);
   });
@@ -273,7 +278,7 @@ describe('upload fuzz', () => {
     const { app } = await makeApp({ UPLOADS_PER_MINUTE: '100000' });
     await fc.assert(
       fc.asyncProperty(fc.oneof(mutated, random, csvish), fc.constantFrom(undefined, 'company', 'models'), fc.constantFrom(undefined, 'millions'), async (bytes, kind, unit) => {
-        let req = request(app).post('/api/datasets');
+        let req = request(app).post('/api/datasets').set('Authorization', AUTH);
         if (kind) req = req.field('kind', kind);
         if (unit) req = req.field('unit', unit);
         const res = await req.attach('file', bytes, 'fuzz.csv');

@@ -5,6 +5,7 @@ import { LruCache } from '../../report/cache';
 import { buildCompanyReport, reportJson, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields } from '../../report/form';
+import { checked } from '../../report/finite';
 import { tableForCsv } from '../../report/table';
 import { datasetRevision, type Scenario } from '../../store/types';
 import type { AppDeps } from '../deps';
@@ -27,6 +28,9 @@ interface ReportCaches {
   jsonTexts: LruCache<string>;
   pages: LruCache<{ body: Buffer; etag: string }>;
 }
+
+/** The assumptions that compound over the horizon: what to reduce when a report overflows float64. */
+const GROWTH_DRIVERS = ['horizonYears', 'tokenPriceDeflation', 'volumeElasticity', 'aiRevenueGrowth', 'aiRevenueToCapex'];
 
 const cachesByStore = new WeakMap<object, ReportCaches>();
 
@@ -123,7 +127,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const qs = assumptionsQuery(parsed);
   // The revision changes when the dataset is renamed through any instance; a deleted one 404s before here.
   const key = `${datasetRevision(dataset)}|${qs}|${JSON.stringify(parsed.sources)}`;
-  const report = problems.length > 0 ? null : reports.getOrCompute(key, () => buildCompanyReport(dataset.name, rows, parsed));
+  const report = problems.length > 0 ? null : reports.getOrCompute(key, () => checked(() => buildCompanyReport(dataset.name, rows, parsed), GROWTH_DRIVERS));
 
   if (format === 'json' && report) {
     const text = jsonTexts.getOrCompute(`${key}|${scenario?.id ?? ''}`, () =>

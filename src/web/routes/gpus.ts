@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { buildGpuJobReport, CALCULATOR_GPUS, GPU_JOB_DEFAULTS, inputLines, parseGpuJobQuery } from '../../report/gpus-per-job';
 import { queryText } from '../../report/model-economics';
 import { sendCsv, toCsv } from '../../report/csv';
+import { checked } from '../../report/finite';
 import { QUANTS, ROLE_PRESETS } from '../../models';
 import type { AppDeps } from '../deps';
 import { BadRequestError } from '../errors';
@@ -14,6 +15,10 @@ function sameQuery(req: Request, set: Record<string, string> = {}): string {
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/** Inputs that push the calculator's products beyond float64 are named by a 422 (never a 500). */
+const REDUCE = ['tokensPerWorkday', 'salary', 'purchase', 'price', 'fleet'];
+const build = (p: ReturnType<typeof parseOrThrow>) => checked(() => buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id), REDUCE);
 
 /** Validated inputs or a 400 naming the first bad field (JSON and CSV twins). */
 function parseOrThrow(req: Request) {
@@ -29,14 +34,14 @@ export function gpuRoutes(_deps: AppDeps): Router {
 
   r.get('/gpus-per-job.json', (req, res) => {
     const p = parseOrThrow(req);
-    const report = buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id);
+    const report = build(p);
     const inputs = Object.fromEntries(inputLines(p.inputs, p.salary, p.role.id).map(([k, v]) => [k, v === '' ? null : v]));
     res.json({ inputs, role: p.role, ...report.result, steps: report.steps });
   });
 
   r.get('/gpus-per-job.csv', (req, res) => {
     const p = parseOrThrow(req);
-    const report = buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id);
+    const report = build(p);
     const name = queryText(req.query, 'table') ?? 'steps';
     const table = report.tables.find((t) => t.name === name);
     if (!table) throw new BadRequestError(`table: must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
@@ -46,7 +51,8 @@ export function gpuRoutes(_deps: AppDeps): Router {
 
   r.get('/gpus-per-job', (req, res) => {
     const p = parseGpuJobQuery(req.query);
-    const report = p.inputs ? buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id) : null;
+    const inputs = p.inputs;
+    const report = inputs ? checked(() => buildGpuJobReport(inputs, p.salary, p.sources, p.role.id), REDUCE) : null;
     res.status(p.inputs ? 200 : 400).render('gpus/index', {
       title: 'How many GPUs is a job worth?',
       p,

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { DEFAULT_ASSUMPTIONS } from '../../report/assumptions';
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields } from '../../report/form';
+import { checked } from '../../report/finite';
 import { buildIndustryReport, datasetSpend, INDUSTRY_DEFS, INDUSTRY_PRESETS, type DatasetSpend, type IndustryReport } from '../../report/industry-report';
 import { tableForCsv, tableRecords } from '../../report/table';
 import type { AppDeps } from '../deps';
@@ -65,7 +66,7 @@ export function industryRoutes(deps: AppDeps): Router {
     r.get(`/reports/industry${suffix}`, async (req, res) => {
       const problems: InputProblem[] = [];
       const { spend, datasetId, choices } = await loadSpend(deps, req, res, problems);
-      const report = buildIndustryReport(req.query as Record<string, unknown>, spend);
+      const report = checked(() => buildIndustryReport(req.query as Record<string, unknown>, spend), INDUSTRY_DEFS.map((d) => d.key));
       for (const p of report.problems) problems.push({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message });
       if (problems.length > 0 && format !== 'html') throw new ValidationError('Some inputs are invalid', problems);
       const params = new URLSearchParams();

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { buildModelEconomics, parseModelEconomicsQuery, queryNumber, queryText, type FieldProblem, type LensInput, type ReportTable } from '../../report/model-economics';
 import { sendCsv, toCsv } from '../../report/csv';
+import { checked } from '../../report/finite';
 import type { AppDeps } from '../deps';
 import { BadRequestError } from '../errors';
 import type { ReportContext } from './report-context';
@@ -91,7 +92,7 @@ export async function modelsReport(ctx: ReportContext): Promise<void> {
   const { lens, choices } = await loadLens(ctx.deps, ctx.req, ctx.res, parsed.problems);
   const first = parsed.problems[0];
   if (first && ctx.format !== 'html') throw new BadRequestError(`${first.field}: ${first.message}`, { field: first.field, problems: parsed.problems });
-  const report = buildModelEconomics(ctx.rows, parsed.options, lens);
+  const report = checked(() => buildModelEconomics(ctx.rows, parsed.options, lens), parsed.assumptions.map((a) => a.key));
   if (ctx.format === 'json') sendJson(ctx, parsed, report);
   else if (ctx.format === 'csv') sendTableCsv(ctx, parsed, report);
   else renderPage(ctx, parsed, report, choices);
