@@ -24,6 +24,31 @@
     number: function (v) { return short(v, 1); },
   };
 
+  // Names beside the points marked `labelled` (the most expensive few and the user's picks).
+  var pointLabels = {
+    id: 'capexlensPointLabels',
+    afterDatasetsDraw: function (chart) {
+      var c = chart.ctx;
+      c.save();
+      c.font = '11px sans-serif';
+      c.fillStyle = '#222';
+      c.textBaseline = 'middle';
+      chart.data.datasets.forEach(function (ds, i) {
+        var meta = chart.getDatasetMeta(i);
+        if (meta.hidden) return;
+        ds.data.forEach(function (p, j) {
+          if (!p || !p.labelled || !p.name) return;
+          var el = meta.data[j];
+          if (!el) return;
+          var right = el.x + 6 + c.measureText(p.name).width > chart.chartArea.right;
+          c.textAlign = right ? 'right' : 'left';
+          c.fillText(p.name, el.x + (right ? -6 : 6), el.y);
+        });
+      });
+      c.restore();
+    },
+  };
+
   function applyMeta(config) {
     var options = config.options || (config.options = {});
     var meta = options.meta || {};
@@ -39,7 +64,10 @@
     var fy = local[meta.yFormat];
     if (fy) {
       y.ticks = y.ticks || {};
-      y.ticks.callback = function (v) { return fy(Number(v)); };
+      // A log axis gets a tick at every 1-9 × 10^k; only 1, 2 and 5 × 10^k are labelled ($1M, $2M, $5M).
+      y.ticks.callback = meta.logY
+        ? function (v) { var n = Number(v); var m = n / Math.pow(10, Math.floor(Math.log10(n)) ); m = Math.round(m * 1000) / 1000; return m === 1 || m === 2 || m === 5 ? fy(n) : ''; }
+        : function (v) { return fy(Number(v)); };
     }
     var fx = local[meta.xFormat];
     if (fx) {
@@ -48,7 +76,18 @@
       x.ticks.callback = function (v) { return fx(Number(v)); };
     }
     var tooltip = (options.plugins = options.plugins || {}).tooltip || (options.plugins.tooltip = {});
-    if (fy) {
+    if (meta.pointNames) {
+      // Every point carries its model's name: the tooltip names it, with its cost and release date.
+      tooltip.callbacks = {
+        label: function (ctx) {
+          var raw = ctx.raw || {};
+          var cost = fy ? fy(Number(ctx.parsed.y)) : String(ctx.parsed.y);
+          if (!raw.name) return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + cost;
+          return raw.name + ': ' + cost + ' (' + Math.floor(Number(ctx.parsed.x)) + ', ' + ctx.dataset.label.replace(/ \(\d+\)$/, '') + ')';
+        },
+      };
+      config.plugins = (config.plugins || []).concat([pointLabels]);
+    } else if (fy) {
       tooltip.callbacks = {
         label: function (ctx) {
           var raw = ctx.parsed && typeof ctx.parsed.y === 'number' ? ctx.parsed.y : ctx.raw;

@@ -66,14 +66,21 @@ export const MODEL_FIELDS: readonly FieldDef[] = [
   def('params_b', 'number', 'last', 'billions of parameters', 1e9),
   def('active_params_b', 'number', 'last', 'billions of parameters', 1e9),
   def('tokens_t', 'number', 'last', 'trillions of tokens', 1e12),
+  def('dataset_datapoints', 'number', 'last', 'datapoints'),
+  def('domain', 'text', 'last', 'text'),
   def('training_flops', 'number', 'last', 'FLOP'),
   def('hardware', 'text', 'last', 'text'),
   def('gpu_count', 'count', 'last', 'accelerators'),
+  def('chip_count', 'count', 'last', 'chips (the hardware column says which kind)'),
   def('training_hours', 'number', 'last', 'hours'),
   def('gpu_hours', 'number', 'last', 'GPU-hours'),
+  def('chip_hours', 'number', 'last', 'chip-hours (the hardware column says which kind)'),
   def('gpu_hour_price_usd', 'price', 'last', 'USD per GPU-hour'),
   def('mfu', 'rate', 'last', 'fraction'),
   def('training_cost_usd', 'money', 'last', 'USD'),
+  def('epoch_cost_2023_usd', 'money', 'last', '2023 USD (Epoch AI estimate)'),
+  def('training_stage', 'text', 'last', 'text'),
+  def('base_model', 'text', 'last', 'text'),
   def('input_price_per_mtok', 'price', 'last', 'USD per million tokens'),
   def('output_price_per_mtok', 'price', 'last', 'USD per million tokens'),
   def('cost_note', 'text', 'last', 'text'),
@@ -146,13 +153,21 @@ export const MODEL_ALIASES = aliases({
   active_params_b: ['active parameters (billions)'],
   tokens_t: ['training tokens (trillions)'],
   training_flops: ['training compute (FLOP)', 'training compute', 'flops', 'training flop'],
+  domain: [],
   hardware: ['training hardware', 'gpu', 'gpu type', 'accelerator'],
-  gpu_count: ['hardware quantity', 'gpus', 'number of gpus', 'num gpus'],
+  gpu_count: ['gpus', 'number of gpus', 'num gpus'],
+  // Epoch's chips may be GPUs, TPUs or CPUs: the report prices them only by the hardware named.
+  chip_count: ['hardware quantity', 'chips'],
   training_hours: ['training time (hours)', 'training time', 'training hours'],
-  gpu_hours: ['training chip-hours', 'chip-hours', 'chip hours', 'gpu-hours'],
+  gpu_hours: ['gpu-hours'],
+  chip_hours: ['training chip-hours', 'chip-hours'],
   gpu_hour_price_usd: ['gpu hour price', 'price per gpu hour'],
   mfu: ['hardware utilization (MFU)', 'hardware utilization', 'model flops utilization'],
   training_cost_usd: ['training cost', 'training cost (usd)', 'cost usd'],
+  epoch_cost_2023_usd: [],
+  training_stage: ['stage'],
+  base_model: ['base model'],
+  dataset_datapoints: [],
   input_price_per_mtok: ['input price', 'input price per million tokens'],
   output_price_per_mtok: ['output price', 'output price per million tokens'],
   cost_note: [],
@@ -160,12 +175,12 @@ export const MODEL_ALIASES = aliases({
   notes: ['note', 'comment', 'comments', '비고'],
 });
 MODEL_ALIASES.set(normaliseKey('Parameters'), { field: 'params_b', sourceScale: 1, unit: 'parameters ÷ 10^9 = billions' });
-MODEL_ALIASES.set(normaliseKey('Training dataset size (datapoints)'), {
-  field: 'tokens_t',
-  sourceScale: 1,
-  unit: 'datapoints ÷ 10^12 = trillions (datapoints ≈ tokens for language models)',
-});
-MODEL_ALIASES.set(normaliseKey('Training compute cost (2023 USD)'), { field: 'training_cost_usd', sourceScale: 1, unit: '2023 USD' });
+// Datapoints are tokens only for Epoch's Language and Multimodal domains (GNoME's are crystals):
+// the report decides from `domain`, so they are not read as tokens here.
+for (const h of ['Training dataset size (datapoints)', 'Training dataset size (total)']) {
+  MODEL_ALIASES.set(normaliseKey(h), { field: 'dataset_datapoints', sourceScale: 1, unit: 'datapoints (tokens only for Language and Multimodal models)' });
+}
+MODEL_ALIASES.set(normaliseKey('Training compute cost (2023 USD)'), { field: 'epoch_cost_2023_usd', sourceScale: 1, unit: '2023 USD (Epoch AI estimate, not a reported cost)' });
 
 /** Case, spacing and punctuation do not count: `Fiscal Year`, `fiscal_year` and `FISCAL-YEAR` match. */
 export function normaliseKey(header: string): string {

@@ -4,6 +4,8 @@
  */
 export * from './units';
 export * from './gpu-specs';
+export * from './hardware-class';
+export * from './regression';
 export * from './training-cost';
 export * from './trend';
 export * from './inference';

@@ -2,6 +2,7 @@
  * Cost trend over time: a least-squares line through log10(cost) against release year, read as
  * a growth factor per year and a doubling time, with R² and the number of models in the fit.
  */
+import { olsFit, studentTQuantile } from './regression';
 import { DAYS_PER_YEAR } from './units';
 
 /** A model's cost at its release time. */
@@ -12,20 +13,30 @@ export interface CostPoint {
   costUsd: number;
 }
 
+/** Below this R² a fit explains too little of the spread for its growth rate to be stated as fact. */
+export const TREND_MIN_R2 = 0.3;
+
 export type TrendFit =
   | {
       kind: 'ok';
       /** Multiplier per year (2.4 = costs grow 2.4× a year). */
       growthPerYear: number;
-      /** Years for cost to double; null when costs do not grow. */
-      doublingYears: number | null;
+      /** 90% interval of the growth per year, from the slope's standard error and t with n − 2 df. */
+      growthLow90: number;
+      growthHigh90: number;
+      /** Months for cost to double; null when costs do not grow. */
+      doublingMonths: number | null;
       /** Coefficient of determination of the log-linear fit, 0..1. */
       r2: number;
+      /** True when R² < {@link TREND_MIN_R2}: the line explains little of the spread. */
+      explainsLittle: boolean;
       /** Models in the fit. */
       n: number;
       /** log10(cost) = intercept + slope × year. */
       slopeLog10PerYear: number;
+      slopeStdErrorLog10: number;
       interceptLog10: number;
+      /** Release dates of the first and last model in the fit, fractional years. */
       firstYear: number;
       lastYear: number;
     }
@@ -52,54 +63,55 @@ export function yearFraction(isoDate: string | null | undefined): number | null 
 
 /**
  * Fits log10(cost) = a + b·year by ordinary least squares over points with a positive cost.
- * growthPerYear = 10^b; doublingYears = log10(2) / b (null when b ≤ 0); R² of the log fit.
- * Needs at least 3 points spanning more than one instant.
+ * growthPerYear = 10^b; its 90% interval 10^(b ± t₀.₉₅,ₙ₋₂ × se(b)); doubling time
+ * 12 × log10(2) ÷ b months (null when b ≤ 0); R² of the log fit. Needs at least 3 points spanning
+ * more than one instant (n − 2 ≥ 1 degree of freedom for the interval).
  *
  * @example
  * fitCostTrend([{model:'a',year:2020,costUsd:1},{model:'b',year:2021,costUsd:2.4},{model:'c',year:2022,costUsd:5.76}])
- *   // { kind: 'ok', growthPerYear: 2.4, doublingYears: 0.79, r2: 1, n: 3, ... }
+ *   // { kind: 'ok', growthPerYear: 2.4, growthLow90: 2.4, growthHigh90: 2.4, doublingMonths: 9.5, r2: 1, n: 3, ... }
  */
 export function fitCostTrend(points: readonly CostPoint[]): TrendFit {
   const usable = points.filter((p) => Number.isFinite(p.year) && Number.isFinite(p.costUsd) && p.costUsd > 0);
   const n = usable.length;
   if (n < 3) return { kind: 'too-few', n, reason: 'a trend needs at least 3 models with a date and a positive cost' };
-  let sx = 0;
-  let sy = 0;
-  for (const p of usable) {
-    sx += p.year;
-    sy += Math.log10(p.costUsd);
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
+  const fit = olsFit(
+    usable.map((p) => p.year),
+    usable.map((p) => Math.log10(p.costUsd)),
+  );
+  if (!fit) return { kind: 'too-few', n, reason: 'all models share one release date' };
+  const b = fit.slope;
+  const half = studentTQuantile(0.95, fit.df) * fit.slopeStdError;
   let firstYear = Infinity;
   let lastYear = -Infinity;
   for (const p of usable) {
-    const dx = p.year - mx;
-    const dy = Math.log10(p.costUsd) - my;
-    sxx += dx * dx;
-    sxy += dx * dy;
-    syy += dy * dy;
     firstYear = Math.min(firstYear, p.year);
     lastYear = Math.max(lastYear, p.year);
   }
-  if (sxx === 0) return { kind: 'too-few', n, reason: 'all models share one release date' };
-  const b = sxy / sxx;
-  const a = my - b * mx;
-  const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
   return {
     kind: 'ok',
     growthPerYear: Math.pow(10, b),
-    doublingYears: b > 0 ? Math.log10(2) / b : null,
-    r2,
+    growthLow90: Math.pow(10, b - half),
+    growthHigh90: Math.pow(10, b + half),
+    doublingMonths: b > 0 ? (12 * Math.log10(2)) / b : null,
+    r2: fit.r2,
+    explainsLittle: fit.r2 < TREND_MIN_R2,
     n,
     slopeLog10PerYear: b,
-    interceptLog10: a,
+    slopeStdErrorLog10: fit.slopeStdError,
+    interceptLog10: fit.intercept,
     firstYear,
     lastYear,
   };
+}
+
+/**
+ * Keeps the points released in calendar years fromYear … toYear (both inclusive; null = open).
+ * Inputs are not mutated.
+ * @example inYears(points, 2016, null) // models released in 2016 or later
+ */
+export function inYears(points: readonly CostPoint[], fromYear: number | null, toYear: number | null): CostPoint[] {
+  return points.filter((p) => (fromYear === null || Math.floor(p.year) >= fromYear) && (toYear === null || Math.floor(p.year) <= toYear));
 }
 
 /**

@@ -220,7 +220,7 @@ describe('ingestBuffer', () => {
   });
 
   describe('Epoch AI export', () => {
-    test('All ML Systems export › loads as models with no editing, parameters in billions, tokens in trillions', () => {
+    test('All ML Systems export › loads as models with no editing, parameters in billions, datapoints, chips and Epoch’s cost as they are', () => {
       const r = accepted(ingestBuffer(fixture('epoch-all-ml-systems.csv')));
       expect(r.kind).toBe('models');
       expect(r.rows).toHaveLength(7);
@@ -230,16 +230,16 @@ describe('ingestBuffer', () => {
         release_date: '2020-05-28',
         params_b: 175,
         training_flops: 3.14e23,
-        tokens_t: 0.374,
+        dataset_datapoints: 374e9,
         hardware: 'NVIDIA Tesla V100 DGXS 32 GB',
-        gpu_count: 10000,
+        chip_count: 10000,
         training_hours: 355.2,
-        gpu_hours: 3552000,
+        chip_hours: 3552000,
         mfu: 0.1968,
-        training_cost_usd: 2056969.34,
+        epoch_cost_2023_usd: 2056969.34,
         cost_note: null,
       });
-      expect(r.rows[4]).toMatchObject({ model: 'DeepSeek-V3', params_b: 671, tokens_t: 14.8, gpu_hours: 2788000, training_cost_usd: 5390000, training_hours: null, cost_note: null });
+      expect(r.rows[4]).toMatchObject({ model: 'DeepSeek-V3', params_b: 671, dataset_datapoints: 14.8e12, chip_hours: 2788000, epoch_cost_2023_usd: 5390000, training_hours: null, cost_note: null });
     });
 
     test('rows without a cost route › kept, marked in cost_note, counted in a warning', () => {
@@ -259,9 +259,12 @@ describe('ingestBuffer', () => {
       ]);
     });
 
-    test('mapping › says datapoints are read as tokens', () => {
+    test('mapping › datapoints kept as datapoints, Epoch’s cost as its estimate, chips not assumed to be GPUs', () => {
       const r = accepted(ingestBuffer(fixture('epoch-all-ml-systems.csv')));
-      expect(r.columns).toContainEqual({ source: 'Training dataset size (datapoints)', field: 'tokens_t', scale: 1e-12, unit: 'datapoints ÷ 10^12 = trillions (datapoints ≈ tokens for language models)' });
+      expect(r.columns).toContainEqual({ source: 'Training dataset size (datapoints)', field: 'dataset_datapoints', scale: 1, unit: 'datapoints (tokens only for Language and Multimodal models)' });
+      expect(r.columns).toContainEqual({ source: 'Training compute cost (2023 USD)', field: 'epoch_cost_2023_usd', scale: 1, unit: '2023 USD (Epoch AI estimate, not a reported cost)' });
+      expect(r.columns).toContainEqual({ source: 'Training chip-hours', field: 'chip_hours', scale: 1, unit: 'chip-hours (the hardware column says which kind)' });
+      expect(r.columns).toContainEqual({ source: 'Hardware quantity', field: 'chip_count', scale: 1, unit: 'chips (the hardware column says which kind)' });
       expect(r.columns).toContainEqual({ source: 'Parameters', field: 'params_b', scale: 1e-9, unit: 'parameters ÷ 10^9 = billions' });
     });
 

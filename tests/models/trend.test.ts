@@ -23,7 +23,7 @@ describe('fitCostTrend', () => {
     expect(fit.kind).toBe('ok');
     if (fit.kind !== 'ok') return;
     expect(fit.growthPerYear).toBeCloseTo(2.4, 9);
-    expect(fit.doublingYears).toBeCloseTo(Math.log(2) / Math.log(2.4), 9);
+    expect(fit.doublingMonths).toBeCloseTo((12 * Math.log(2)) / Math.log(2.4), 9);
     expect(fit.r2).toBeCloseTo(1, 12);
     expect(fit.n).toBe(9);
   });
@@ -43,7 +43,7 @@ describe('fitCostTrend', () => {
   it('falling costs › no doubling time › null', () => {
     const fit = fitCostTrend([2020, 2021, 2022].map((y, k) => ({ model: `m${k}`, year: y, costUsd: 1e6 / 2 ** k })));
     expect(fit.kind === 'ok' && fit.growthPerYear).toBeCloseTo(0.5, 9);
-    expect(fit.kind === 'ok' && fit.doublingYears).toBeNull();
+    expect(fit.kind === 'ok' && fit.doublingMonths).toBeNull();
   });
 
   it('fewer than three usable points › too-few, counting only positive costs', () => {

@@ -16,23 +16,29 @@ function table(rows: Row[], name: string, o = MODEL_ECONOMICS_DEFAULTS, lens: Pa
 const deepSeekV3: Row = { model: 'DeepSeek-V3', organization: 'DeepSeek', release_date: '2024-12-24', params_b: 671, active_params_b: 37, tokens_t: 14.8, hardware: 'NVIDIA H800 SXM5', gpu_hours: 2_788_000, gpu_hour_price_usd: 2, mfu: null, training_cost_usd: null };
 
 describe('buildModelEconomics › costs table', () => {
-  it('DeepSeek-V3 from its published inputs › GPU-hours method gives $5.576M; FLOPs method estimates 6 × 37e9 × 14.8e12', () => {
+  it('DeepSeek-V3 from its published inputs › GPU-hours method gives $5.576M; FLOPs method estimates 6 × 37e9 × 14.8e12, numbers beside their sources', () => {
     const t = table([deepSeekV3], 'costs');
     expect(col(t, 'gpu_hours_cost_usd')).toEqual([5_576_000]);
-    expect(col(t, 'headline_method')).toEqual(['GPU-hours × price']);
-    const inputs = String(col(t, 'flops_method_inputs')[0]);
-    expect(inputs).toContain('active_params_b=37 (data)');
-    expect(inputs).toContain('training_flops = 6 × params × tokens=3.2856e24 (derived)');
-    expect(inputs).toContain('mfu=0.4 (default)');
+    expect(col(t, 'headline_source')).toEqual(['gpu-hours']);
+    expect(col(t, 'training_flops')[0]).toBeCloseTo(3.2856e24, -10);
+    expect(col(t, 'training_flops_source')).toEqual(['derived']);
+    expect(col(t, 'training_flops_formula')).toEqual(['6 × active params × tokens_t']);
+    expect(col(t, 'peak_flop_per_s')).toEqual([989e12]);
+    expect(col(t, 'peak_source')).toEqual(['spec-table: H800']);
+    expect(col(t, 'mfu_fraction')).toEqual([0.4]);
+    expect(col(t, 'mfu_source')).toEqual(['default']);
+    expect(col(t, 'price_usd_per_chip_hour')).toEqual([2]);
+    expect(col(t, 'price_source')).toEqual(['data']);
     // 3.2856e24 FLOP ÷ (989e12 FLOP/s × 0.4) ÷ 3600 s/h, H800 peak from gpu-specs.csv.
-    expect(col(t, 'flops_gpu_hours')[0]).toBeCloseTo(3.2856e24 / (989e12 * 0.4) / 3600, 3);
+    expect(col(t, 'flops_chip_hours')[0]).toBeCloseTo(3.2856e24 / (989e12 * 0.4) / 3600, 3);
   });
 
-  it('unknown hardware › said in the hardware column, FLOPs cost left empty, row kept', () => {
-    const t = table([{ model: 'X', hardware: 'Google TPU v3', training_flops: 1e24, release_date: '2021-01-01' }], 'costs');
-    expect(String(col(t, 'hardware_match')[0])).toMatch(/^unknown: "Google TPU v3"/);
+  it('TPU v3 (not in the spec table) › chip-hours priced at the TPU price, FLOPs cost left empty with the reason', () => {
+    const t = table([{ model: 'X', hardware: 'Google TPU v3', training_flops: 1e24, chip_count: 100, training_hours: 10, release_date: '2021-01-01' }], 'costs');
+    expect(col(t, 'hardware_class')).toEqual(['tpu']);
+    expect(col(t, 'gpu_hours_cost_usd')).toEqual([1000 * 3.22]);
     expect(col(t, 'flops_cost_usd')).toEqual([null]);
-    expect(col(t, 'headline_method')).toEqual(['no way to a cost in this row']);
+    expect(String(col(t, 'flops_note')[0])).toMatch(/^hardware: "Google TPU v3" is not in the spec table/);
   });
 
   it('a changed default price › flows into rows without a price only', () => {
@@ -63,7 +69,8 @@ describe('buildModelEconomics › trend', () => {
 
   it('chart › scatter on a log y axis with a fitted line, money ticks', () => {
     const chart = buildModelEconomics(rows, MODEL_ECONOMICS_DEFAULTS).charts[0];
-    expect(chart?.config.options.meta).toEqual({ yFormat: 'money', logY: true });
+    expect(chart?.config.options.meta).toEqual({ yFormat: 'money', logY: true, pointNames: true });
+    // One scatter dataset per cost source (all reported here), then the fitted line.
     expect(chart?.config.data.datasets).toHaveLength(2);
     expect(chart?.config.data.datasets[1]?.showLine).toBe(true);
   });

@@ -41,21 +41,27 @@ async function builtIns() {
 }
 
 describe('models report › Epoch-format upload', () => {
-  it('Epoch export rows › report shows Epoch’s $5.39M, the GPU-hours $5.576M and unknown TPU v3 said, not guessed', async () => {
+  it('Epoch export rows › Epoch’s $5.39M as its estimate (not reported), the GPU-hours $5.576M, TPU v3 priced per chip-hour but not guessed for FLOPs', async () => {
     const { app, ds } = await appWithEpochUpload();
     expect(ds.kind).toBe('models');
     const json = await request(app).get(`/datasets/${ds.id}/report.json`).set('Authorization', AUTH).expect(200);
     const costs = json.body.tables.costs.rows as Record<string, unknown>[];
     const v3 = costs.find((r) => r.model === 'DeepSeek-V3')!;
-    expect(v3.reported_cost_usd).toBe(5_390_000);
+    expect(v3.reported_cost_usd).toBeNull();
+    expect(v3.epoch_cost_2023_usd).toBe(5_390_000);
+    expect(v3.headline_source).toBe('epoch-estimate');
     expect(v3.gpu_hours_cost_usd).toBe(5_576_000); // 2,788K × $2 (default price, as in the tech report)
     const gopher = costs.find((r) => r.model === 'Gopher (280B)')!;
-    expect(gopher.hardware_match).toMatch(/^unknown: "Google TPU v3"/);
+    // 4,096 TPU v3 chips × 920 h × $3.22 per chip-hour (Google Cloud TPU v4 on demand, the TPU default).
+    expect(gopher.chip_hours).toBe(4096 * 920);
+    expect(gopher.chip_hours_source).toBe('derived');
+    expect(gopher.gpu_hours_cost_usd).toBeCloseTo(4096 * 920 * 3.22, 6);
+    expect(gopher.flops_note).toMatch(/^hardware: "Google TPU v3" is not in the spec table/);
     expect(gopher.flops_cost_usd).toBeNull();
-    expect(costs.find((r) => r.model === 'Qwen2.5-72B')!.headline_method).toBe('no way to a cost in this row');
+    expect(costs.find((r) => r.model === 'Qwen2.5-72B')!.headline_source).toBeNull();
     const html = await request(app).get(`/datasets/${ds.id}/report`).set('Authorization', AUTH).expect(200);
     expect(html.text).toContain('$5.58M');
-    expect(html.text).toContain('unknown: &quot;Google TPU v3&quot;');
+    expect(html.text).toContain('hardware: &quot;Google TPU v3&quot; is not in the spec table');
   });
 });
 

@@ -1,4 +1,15 @@
-import { formatCell, formatMultiple, formatNumber } from './format';
+import { formatCell, formatMultiple, formatNumber, formatPercent } from './format';
+
+/**
+ * A small fraction as a percentage with two significant digits: 0.000106 → "0.011%".
+ * @example formatShare(0.000106) // "0.011%"
+ */
+export function formatShare(value: unknown): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return formatPercent(value);
+  const pct = Math.abs(value * 100);
+  const digits = pct === 0 || pct >= 10 ? 1 : Math.min(12, Math.max(1, 1 - Math.floor(Math.log10(pct))));
+  return formatPercent(value, digits);
+}
 
 /**
  * A report table cell by its column format (src/report/table.ts): adds `multiple` (34.8×) and
@@ -9,6 +20,7 @@ import { formatCell, formatMultiple, formatNumber } from './format';
  */
 export function formatReportCell(value: unknown, format: string, currency = 'USD'): string {
   if (format === 'multiple') return formatMultiple(value);
+  if (format === 'share') return formatShare(value);
   if (format === 'years') return value === null || value === undefined ? 'never' : formatNumber(value, 1);
   if (format === 'text' && typeof value === 'number') return String(value);
   return formatCell(value, format, currency);

@@ -9,12 +9,12 @@ import type { ReportContext } from './report-context';
 /** Rows of one table shown in the HTML page. */
 const HTML_ROW_CAP = 250;
 
-/** The query string without some keys, for links that change one thing (a table's CSV). */
+/** The query string without some keys, for links that change one thing (a table's CSV); repeated keys (`label`) kept. */
 function queryWithout(req: Request, drop: string[]): URLSearchParams {
   const out = new URLSearchParams();
   for (const [k, v] of Object.entries(req.query)) {
-    if (drop.includes(k) || typeof v !== 'string') continue;
-    out.set(k, v);
+    if (drop.includes(k)) continue;
+    for (const one of Array.isArray(v) ? v : [v]) if (typeof one === 'string') out.append(k, one);
   }
   return out;
 }
@@ -43,7 +43,7 @@ type Report = ReturnType<typeof buildModelEconomics>;
 
 function sendJson(ctx: ReportContext, parsed: Parsed, report: Report): void {
   const tables = Object.fromEntries(report.tables.map((t) => [t.name, { title: t.title, note: t.note ?? null, columns: t.columns, rows: records(t) }]));
-  ctx.res.json({ dataset: { id: ctx.dataset.id, name: ctx.dataset.name }, assumptions: parsed.assumptions, summary: report.summary, trend: report.trend, lens: report.lens, tables });
+  ctx.res.json({ dataset: { id: ctx.dataset.id, name: ctx.dataset.name }, assumptions: parsed.assumptions, summary: report.summary, trend: report.trend, lens: report.lens, models: report.models, tables });
 }
 
 function sendTableCsv(ctx: ReportContext, parsed: Parsed, report: Report): void {
@@ -59,11 +59,17 @@ function pageTables(report: Report, base: string, qs: URLSearchParams) {
   return report.tables.map((t) => {
     const q = new URLSearchParams(qs);
     q.set('table', t.name);
-    const kinds = t.columns.map((c) => ({ format: c.format, num: c.format !== 'text', multiple: c.format === 'multiple', ratio: c.format === 'ratio' || c.format === 'years' }));
+    const kinds = t.columns.map((c) => ({ format: c.format, num: c.format !== 'text' }));
     // Long tables stay readable (and fast) in the page; the CSV and JSON twins carry every row.
     const rows = t.rows.slice(0, HTML_ROW_CAP).map((r) => r.map((v, i) => ({ v, ...kinds[i] })));
     return { ...t, rows, total: t.rows.length, truncated: t.rows.length > HTML_ROW_CAP, csvHref: `${base}.csv?${q.toString()}` };
   });
+}
+
+/** The fit the chart draws, when it explains too little to be read as a growth rate. */
+function trendWarning(report: Report): string | null {
+  const fit = report.trend.frontier ?? report.trend.all;
+  return fit.kind === 'ok' && fit.explainsLittle ? `The fitted line explains little of the spread (R² ${fit.r2.toFixed(2)}, n ${fit.n}): do not read its slope as a growth rate. Narrow the years or keep the top N per year.` : null;
 }
 
 function renderPage(ctx: ReportContext, parsed: Parsed, report: Report, choices: { id: number; name: string }[]): void {
@@ -77,7 +83,10 @@ function renderPage(ctx: ReportContext, parsed: Parsed, report: Report, choices:
     dataset,
     report: problems.length ? null : { ...report, tables: pageTables(report, base, qs) },
     problems,
-    assumptions: parsed.assumptions.map((a) => ({ ...a, error: problems.find((p) => p.field === a.key) ?? null, raw: queryText(req.query, a.key) ?? a.value })),
+    // `label` is a multiple choice below the chart, not a text box.
+    assumptions: parsed.assumptions.filter((a) => a.key !== 'label').map((a) => ({ ...a, error: problems.find((p) => p.field === a.key) ?? null, raw: queryText(req.query, a.key) ?? a.value })),
+    labelChoices: report.chartModels.map((m) => ({ name: m, selected: parsed.options.labels.includes(m) })),
+    trendWarning: trendWarning(report),
     lensChoices: choices.map((c) => ({ ...c, selected: c.id === lens?.datasetId })),
     lensModelChoices: (lens?.models ?? []).map((m) => ({ name: m, selected: m === lens?.model })),
     lensYearChoices: (lens?.years ?? []).map((y) => ({ year: y, selected: y === lens?.year })),
