@@ -2,7 +2,7 @@ import { assertFinite, assertNonNegative } from './internal/validate';
 
 /**
  * An uncertain input of a Monte Carlo run. Plain data, so a scenario can store it as JSON; build
- * it with `normal`, `lognormal`, `triangular`, `uniform` or `discrete`, which check the
+ * it with `normal`, `lognormal`, `triangular`, `uniform`, `pert` or `discrete`, which check the
  * parameters.
  */
 export type Distribution =
@@ -10,6 +10,7 @@ export type Distribution =
   | { readonly kind: 'lognormal'; readonly mu: number; readonly sigma: number }
   | { readonly kind: 'triangular'; readonly min: number; readonly mode: number; readonly max: number }
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'pert'; readonly min: number; readonly mode: number; readonly max: number }
   | { readonly kind: 'discrete'; readonly values: readonly number[]; readonly probabilities: readonly number[] };
 
 /**
@@ -58,6 +59,36 @@ export function uniform(min: number, max: number): Distribution {
   assertFinite('max', max);
   if (max < min) throw new RangeError(`max must be ≥ min, got ${max} < ${min}`);
   return { kind: 'uniform', min, max };
+}
+
+/**
+ * PERT distribution (beta-PERT, as @RISK's RiskPert and the PMI's three-point estimate): a beta
+ * distribution on [min, max] with its peak at `mode` and shape parameters
+ * `α = 1 + 4 (mode − min) / (max − min)`, `β = 1 + 4 (max − mode) / (max − min)`. Its mean is
+ * `(min + 4 mode + max) / 6` and its variance `(mean − min)(max − mean) / 7`; it puts less weight
+ * in the tails than a triangular with the same three points. Sampled as X / (X + Y) with X, Y
+ * gamma draws (Marsaglia–Tsang). Same unit as the input.
+ * Throws `RangeError` naming the argument unless min ≤ mode ≤ max.
+ * @example pert(0.3, 0.45, 0.7) // AI revenue per $ of capex: most likely 0.45, mean 0.4667
+ */
+export function pert(min: number, mode: number, max: number): Distribution {
+  assertFinite('min', min);
+  assertFinite('mode', mode);
+  assertFinite('max', max);
+  if (mode < min) throw new RangeError(`mode must be ≥ min, got ${mode} < ${min}`);
+  if (max < mode) throw new RangeError(`max must be ≥ mode, got ${max} < ${mode}`);
+  return { kind: 'pert', min, mode, max };
+}
+
+/**
+ * Mean and variance of the PERT distribution `pert(min, mode, max)`, in the input's unit and its
+ * square: mean `(min + 4 mode + max) / 6`, variance `(mean − min)(max − mean) / 7` (exact for
+ * beta-PERT, whose α + β = 6).
+ * @example pertMoments(0, 3, 12) // { mean: 4, variance: 32 / 7 }
+ */
+export function pertMoments(min: number, mode: number, max: number): { mean: number; variance: number } {
+  const mean = (min + 4 * mode + max) / 6;
+  return { mean, variance: ((mean - min) * (max - mean)) / 7 };
 }
 
 /**

@@ -47,7 +47,7 @@ const BLOCK = 2048;
  * counted in `excludedTrials` and left out of the statistics.
  *
  * Throws `RangeError` naming the argument when `trials` is not a whole number ≥ 1, `seed` is not
- * finite, or a distribution is not one of the five kinds.
+ * finite, or a distribution is not one of the six kinds.
  *
  * @example
  * const run = monteCarlo(
@@ -71,8 +71,8 @@ export function monteCarlo<K extends string>(
   const keys = Object.keys(distributions) as K[];
   const dists = keys.map((k) => {
     const d = distributions[k];
-    if (!d || !['normal', 'lognormal', 'triangular', 'uniform', 'discrete'].includes(d.kind)) {
-      throw new RangeError(`distributions.${k} must be a distribution (normal, lognormal, triangular, uniform or discrete)`);
+    if (!d || !['normal', 'lognormal', 'triangular', 'uniform', 'pert', 'discrete'].includes(d.kind)) {
+      throw new RangeError(`distributions.${k} must be a distribution (normal, lognormal, triangular, uniform, pert or discrete)`);
     }
     return d;
   });

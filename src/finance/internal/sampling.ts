@@ -44,6 +44,21 @@ export function fillSamples(dist: Distribution, rng: Rng, out: Float64Array, cou
       for (let i = 0; i < count; i++) out[i] = min + width * rng();
       return;
     }
+    case 'pert': {
+      const { min, mode, max } = dist;
+      const width = max - min;
+      if (width === 0) {
+        out.fill(min, 0, count);
+        return;
+      }
+      const alpha = 1 + (4 * (mode - min)) / width;
+      const beta = 1 + (4 * (max - mode)) / width;
+      for (let i = 0; i < count; i++) {
+        const x = gamma(alpha, rng);
+        out[i] = min + width * (x / (x + gamma(beta, rng)));
+      }
+      return;
+    }
     case 'discrete': {
       const values = dist.values;
       const k = values.length;
@@ -62,5 +77,27 @@ export function fillSamples(dist: Distribution, rng: Rng, out: Float64Array, cou
       }
       return;
     }
+  }
+}
+
+/**
+ * One Gamma(shape, 1) draw for shape ≥ 1 (PERT's shapes lie in [1, 5]) by Marsaglia and Tsang's
+ * squeeze method (ACM TOMS 26(3), 2000): a normal draw from Box–Muller, accepted about 98% of
+ * the time on the first try. Internal.
+ */
+function gamma(shape: number, rng: Rng): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = Math.sqrt(-2 * Math.log(rng())) * Math.cos(TWO_PI * rng());
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
 }

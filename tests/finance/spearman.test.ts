@@ -1,0 +1,22 @@
+import { spearman } from '../../src/finance';
+import { expectAbsClose } from './support/tolerance';
+
+// Reference values from scipy.stats.spearmanr (average ranks for ties).
+describe('spearman', () => {
+  it('no ties › matches scipy', () => {
+    expectAbsClose(spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]), 0.8207826816681233, 1e-12);
+  });
+  it('ties in both › matches scipy (average ranks)', () => {
+    expectAbsClose(spearman([3, 1, 4, 1, 5, 9, 2, 6], [2, 7, 1, 8, 2, 8, 1, 8]), 0.19885368120992467, 1e-12);
+  });
+  it('monotone decreasing › −1, whatever the spacing', () => {
+    expect(spearman([1, 2, 3], [30, 20, -1e9])).toBe(-1);
+  });
+  it('pairs with a non-finite value are left out', () => {
+    expectAbsClose(spearman([1, 2, Number.NaN, 3, 4, 5], [5, 6, 0, 7, 8, 7]), 0.8207826816681233, 1e-12);
+  });
+  it('no spread › null; different lengths › RangeError', () => {
+    expect(spearman([1, 1, 1], [1, 2, 3])).toBeNull();
+    expect(() => spearman([1, 2], [1])).toThrow(RangeError);
+  });
+});
