@@ -4,6 +4,7 @@ import { formFields } from '../../report/form';
 import type { Store } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
+import { comparePage } from './compare';
 
 /**
  * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
@@ -80,7 +81,10 @@ async function renderList(deps: AppDeps, res: Response, status: number, form: { 
   });
 }
 
-/** `/scenarios`: list, save (POST /scenarios), delete (POST /scenarios/:id/delete). */
+/**
+ * `/scenarios`: list, save (POST /scenarios), delete (POST /scenarios/:id/delete); and
+ * `/datasets/:id/compare` with its `.csv` and `.json` twins (see compare.ts).
+ */
 export function scenarioRoutes(deps: AppDeps): Router {
   const r = Router();
 
@@ -115,6 +119,10 @@ export function scenarioRoutes(deps: AppDeps): Router {
     const back = safeReturn(body.returnTo);
     res.redirect(303, back ? `${back}?scenario=${saved.id}` : '/scenarios');
   });
+
+  for (const format of ['html', 'csv', 'json'] as const) {
+    r.get(`/datasets/:id/compare${format === 'html' ? '' : `.${format}`}`, (req, res) => comparePage(deps, req, res, format));
+  }
 
   r.post('/scenarios/:id/delete', async (req, res) => {
     const raw = String(req.params.id ?? '');

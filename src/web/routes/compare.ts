@@ -1,0 +1,99 @@
+import type { Request, Response } from 'express';
+import { assumptionsQuery, parseAssumptions } from '../../report/assumptions';
+import { buildComparison, type CompareScenario } from '../../report/compare';
+import { sendCsv, toCsv } from '../../report/csv';
+import { tableForCsv, tableRecords } from '../../report/table';
+import type { AppDeps } from '../deps';
+import { NotFoundError, ValidationError, type InputProblem } from '../errors';
+import { BUILT_IN_SCENARIOS } from './scenarios';
+
+/** Most scenarios one comparison holds (each is a whole company report). */
+const MAX_SCENARIOS = 6;
+
+/**
+ * The built-in scenarios by slug: `base`, `bull`, `bear`, `deepseek-shock`. A function, not a
+ * constant: scenarios.ts imports this module, so its list is read at request time.
+ */
+export function builtInSlugs(): ReadonlyMap<string, { name: string; values: Record<string, number | string> }> {
+  return new Map(BUILT_IN_SCENARIOS.map((s) => [s.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), { name: s.name, values: { ...s.values } as Record<string, number | string> }]));
+}
+
+/** `scenarios=` as a list: comma-separated text, or the key repeated (checkboxes). */
+function askedScenarios(raw: unknown): string[] {
+  const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
+  const list = [...new Set(parts.map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))];
+  return list.length > 0 ? list : [...builtInSlugs().keys()];
+}
+
+/** Resolves each asked slug or saved id, or a problem naming it. */
+async function resolveScenarios(deps: AppDeps, asked: string[], workspace: string): Promise<{ scenarios: CompareScenario[]; problems: InputProblem[] }> {
+  const scenarios: CompareScenario[] = [];
+  const problems: InputProblem[] = [];
+  const BUILT_IN_SLUGS = builtInSlugs();
+  if (asked.length > MAX_SCENARIOS) {
+    problems.push({ code: 'too_many_scenarios', line: null, column: 'scenarios', value: asked.join(','), message: `Compare at most ${MAX_SCENARIOS} scenarios at once; ${asked.length} were asked.` });
+    return { scenarios, problems };
+  }
+  for (const key of asked) {
+    const builtIn = BUILT_IN_SLUGS.get(key);
+    if (builtIn) {
+      scenarios.push({ id: key, name: builtIn.name, values: builtIn.values });
+      continue;
+    }
+    const saved = /^[0-9]{1,12}$/.test(key) ? await deps.store.getScenario(Number(key), workspace) : null;
+    if (saved) scenarios.push({ id: key, name: saved.name, values: saved.values });
+    else {
+      problems.push({
+        code: 'unknown_scenario', line: null, column: 'scenarios', value: key,
+        message: `No scenario "${key}": use ${[...BUILT_IN_SLUGS.keys()].join(', ')} or a saved scenario's number.`,
+      });
+    }
+  }
+  return { scenarios, problems };
+}
+
+/**
+ * `/datasets/:id/compare` (and `.csv`, `.json`): the company report under each scenario of
+ * `scenarios=` side by side. Other assumption keys in the query apply on top of every scenario.
+ */
+export async function comparePage(deps: AppDeps, req: Request, res: Response, format: 'html' | 'csv' | 'json'): Promise<void> {
+  const workspace = res.locals.workspace as string;
+  const raw = String(req.params.id ?? '');
+  const dataset = /^[0-9]{1,12}$/.test(raw) ? await deps.store.getDataset(Number(raw), workspace) : null;
+  if (!dataset || dataset.kind !== 'company') throw new NotFoundError(`No company dataset ${raw}`);
+  const { scenarios, problems } = await resolveScenarios(deps, askedScenarios(req.query.scenarios), workspace);
+  const { scenarios: _s, ...assumptionKeys } = req.query as Record<string, unknown>;
+  const overrides = parseAssumptions(assumptionKeys);
+  for (const p of overrides.problems) problems.push({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message });
+  if (problems.length > 0) throw new ValidationError('Some scenarios cannot be compared', problems);
+  const comparison = buildComparison(dataset.name, await deps.store.getRows(dataset.id), scenarios, assumptionKeys);
+  if (format === 'json') {
+    res.json({ dataset: dataset.name, scenarios: comparison.scenarios, columns: comparison.table.columns.map((c) => c.key), rows: tableRecords(comparison.table), problems: comparison.problems });
+    return;
+  }
+  if (format === 'csv') {
+    sendCsv(res, `${dataset.name}-compare.csv`, toCsv(tableForCsv(comparison.table)));
+    return;
+  }
+  const extra = assumptionsQuery(overrides, { onlyUser: true });
+  const query = `scenarios=${encodeURIComponent(comparison.scenarios.map((s) => s.id).join(','))}${extra ? `&${extra}` : ''}`;
+  const base = `/datasets/${dataset.id}/compare`;
+  const BUILT_IN_SLUGS = builtInSlugs();
+  const chosen = new Set(comparison.scenarios.map((s) => s.id));
+  res.render('scenarios/compare', {
+    title: `Scenarios compared: ${dataset.name}`,
+    dataset,
+    comparison,
+    choices: [
+      ...[...BUILT_IN_SLUGS.entries()].map(([slug, s]) => ({ value: slug, name: s.name, checked: chosen.has(slug) })),
+      ...(await deps.store.listScenarios(workspace)).filter((s) => !s.builtIn).map((s) => ({ value: String(s.id), name: s.name, checked: chosen.has(String(s.id)) })),
+    ],
+    reports: comparison.scenarios.map((s) => ({
+      name: s.name,
+      href: BUILT_IN_SLUGS.has(s.id) ? `/datasets/${dataset.id}/report?${new URLSearchParams(Object.entries(BUILT_IN_SLUGS.get(s.id)?.values ?? {}).map(([k, v]) => [k, String(v)])).toString()}` : `/datasets/${dataset.id}/report?scenario=${s.id}`,
+    })),
+    csvHref: `${base}.csv?${query}`,
+    jsonHref: `${base}.json?${query}`,
+    permalink: `${base}?${query}`,
+  });
+}
