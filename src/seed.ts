@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ingestBuffer } from './ingest';
+import { KOREA_DATASET_FILE } from './report/data-defaults';
 import type { DatasetKind, Store } from './store/types';
 
 /** The datasets shipped in data/, loaded on first start. */
 export const BUILT_INS: { file: string; kind: DatasetKind; name: string }[] = [
   { file: 'hyperscaler-capex.csv', kind: 'company', name: 'Hyperscaler capex 2022–2026' },
   { file: 'model-costs.csv', kind: 'models', name: 'AI model training costs' },
+  { file: KOREA_DATASET_FILE, kind: 'company', name: 'Korean companies 2022–2025 (KRW)' },
 ];
 
 /**

@@ -7,14 +7,15 @@ import { seedBuiltIns } from '../src/seed';
 import { DATA_DIR } from './helpers/app';
 
 describe('seedBuiltIns', () => {
-  test('first start › loads both built-in datasets › later starts load nothing', async () => {
+  test('first start › loads the three built-in datasets › later starts load nothing', async () => {
     const store = new SqliteStore(':memory:');
-    expect(await seedBuiltIns(store, DATA_DIR)).toHaveLength(2);
+    expect(await seedBuiltIns(store, DATA_DIR)).toHaveLength(3);
     expect(await seedBuiltIns(store, DATA_DIR)).toEqual([]);
     const list = await store.listDatasets('x');
     expect(list.map((d) => [d.kind, d.builtIn])).toEqual([
       ['company', true],
       ['models', true],
+      ['company', true],
     ]);
     await store.close();
   });
@@ -55,9 +56,9 @@ describe('seedBuiltIns', () => {
         p.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`child exited ${code}`))));
       });
     const counts = await Promise.all([child(), child(), child()]);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
     const store = new SqliteStore(file);
-    expect(await store.listDatasets('x')).toHaveLength(2);
+    expect(await store.listDatasets('x')).toHaveLength(3);
     await store.close();
   });
 });

@@ -7,7 +7,7 @@ import { Ingestor } from './ingest';
 import type { IngestOptions, IngestResult } from './types';
 
 export type { IngestOptions, IngestResult, Problem, ProblemCode, Unit } from './types';
-export { MAX_PROBLEMS, UNIT_SCALE } from './types';
+export { MAX_PROBLEMS, UNIT_SCALE, UNIT_WORD } from './types';
 export { parseNumber, parsePeriod, isMissing } from './numbers';
 
 /**

@@ -18,7 +18,7 @@ import { QuarterRollUp } from './rollup';
 import { costNote } from './cost-note';
 import { sepLine, sniffDecimal, sniffDelimiter } from './sniff';
 import { RowSink } from './spool';
-import { UNIT_SCALE, type IngestOptions, type IngestResult } from './types';
+import { UNIT_SCALE, UNIT_WORD, unitCurrency, type IngestOptions, type IngestResult } from './types';
 
 const SNIFF_BYTES = 64 * 1024;
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
@@ -49,7 +49,7 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
   return n;
 }
 
-const SCALE_WORD: Record<number, string> = { 1: 'units', 1e3: 'thousands', 1e6: 'millions', 1e9: 'billions' };
+const SCALE_WORD: Record<number, string> = { 1: 'units', 1e3: 'thousands', 1e6: 'millions', 1e8: '억 (10^8)', 1e9: 'billions' };
 
 /** Multiplies without leaving float dust: 23.886 × 10^9 is 23,886,000,000, not …999.996. */
 function scaled(v: number, factor: number): number {
@@ -553,7 +553,7 @@ export class Ingestor {
       this.problems.add('missing_value', line, spec?.source ?? 'capex', raw === '' ? null : raw, 'Every row needs capex (capital expenditure); a missing value cannot be read as zero.');
       return;
     }
-    if (row.currency === undefined || row.currency === null) row.currency = this.fileCurrency ?? this.opts.currency ?? 'USD';
+    if (row.currency === undefined || row.currency === null) row.currency = this.fileCurrency ?? this.opts.currency ?? unitCurrency(this.opts.unit) ?? 'USD';
     const basis = typeof row.basis === 'string' ? row.basis : 'reported';
     const h = this.hasher;
     h.reset();
@@ -642,7 +642,7 @@ export class Ingestor {
     }
     const upload = this.opts.unit && this.opts.unit !== 'units' && this.fileScale === null ? (this.specs ?? []).filter((s) => s.type === 'money' && s.headerScale === null) : [];
     if (upload.length > 0) {
-      this.warnings.push(`Bare numbers in ${upload.map((s) => s.source).join(', ')} were read as ${this.opts.unit} (chosen on upload); values with their own suffix (45.2bn, 53조) keep it.`);
+      this.warnings.push(`Bare numbers in ${upload.map((s) => s.source).join(', ')} were read as ${UNIT_WORD[this.opts.unit ?? 'units']} (chosen on upload); values with their own suffix (45.2bn, 53조) keep it.`);
     }
   }
 
@@ -650,8 +650,8 @@ export class Ingestor {
     const bare: BareUnit =
       this.fileScale !== null
         ? { scale: this.fileScale, word: this.fileScaleWord ?? 'units', where: 'from the line above the header' }
-        : { scale: this.uploadScale, word: SCALE_WORD[this.uploadScale] ?? 'units', where: this.uploadScale !== 1 ? 'chosen on upload' : 'as written' };
-    return (this.specs ?? []).map((s) => describe(s, this.kind, bare, this.fileCurrency ?? this.opts.currency ?? 'USD'));
+        : { scale: this.uploadScale, word: this.opts.unit ? UNIT_WORD[this.opts.unit] : 'units', where: this.uploadScale !== 1 ? 'chosen on upload' : 'as written' };
+    return (this.specs ?? []).map((s) => describe(s, this.kind, bare, this.fileCurrency ?? this.opts.currency ?? unitCurrency(this.opts.unit) ?? 'USD'));
   }
 }
 

@@ -1,9 +1,36 @@
 import type { ColumnMapping, DatasetKind, Row } from '../store/types';
 
-/** The magnitude of bare numbers in money columns, chosen on upload. */
-export type Unit = 'units' | 'thousands' | 'millions' | 'billions';
+/**
+ * The magnitude of bare numbers in money columns, chosen on upload. The won units (천원, 백만원,
+ * 억원: Korean filings' and exports' units) also say the amounts are in KRW when the file does not.
+ */
+export type Unit = 'units' | 'thousands' | 'millions' | 'billions' | 'krw-thousands' | 'krw-millions' | 'krw-hundred-millions';
 
-export const UNIT_SCALE: Record<Unit, number> = { units: 1, thousands: 1e3, millions: 1e6, billions: 1e9 };
+export const UNIT_SCALE: Record<Unit, number> = {
+  units: 1,
+  thousands: 1e3,
+  millions: 1e6,
+  billions: 1e9,
+  'krw-thousands': 1e3,
+  'krw-millions': 1e6,
+  'krw-hundred-millions': 1e8,
+};
+
+/** How a unit is named in warnings and the column mapping. */
+export const UNIT_WORD: Record<Unit, string> = {
+  units: 'units',
+  thousands: 'thousands',
+  millions: 'millions',
+  billions: 'billions',
+  'krw-thousands': '천원 (KRW thousands)',
+  'krw-millions': '백만원 (KRW millions)',
+  'krw-hundred-millions': '억원 (KRW hundred millions)',
+};
+
+/** The currency a unit implies (the won units), if any. */
+export function unitCurrency(unit: Unit | undefined): string | undefined {
+  return unit !== undefined && unit.startsWith('krw-') ? 'KRW' : undefined;
+}
 
 export interface IngestOptions {
   /** Dataset kind; detected from the header when not given. */

@@ -1,6 +1,6 @@
 import type { DatasetKind, Row } from '../store/types';
 
-export type ColumnFormat = 'text' | 'money' | 'percent' | 'number' | 'integer' | 'year';
+export type ColumnFormat = 'text' | 'money' | 'price' | 'percent' | 'number' | 'integer' | 'year';
 
 export interface ColumnInfo {
   key: string;
@@ -26,7 +26,7 @@ const KNOWN: Record<string, [string, ColumnFormat]> = {
   depreciation: ['Depreciation', 'money'],
   useful_life_years: ['Useful life (years)', 'number'],
   shares_outstanding: ['Shares outstanding', 'integer'],
-  share_price: ['Share price', 'money'],
+  share_price: ['Share price', 'price'],
   market_cap: ['Market cap', 'money'],
   net_debt: ['Net debt', 'money'],
   gpus: ['GPUs', 'integer'],
@@ -46,7 +46,7 @@ const KNOWN: Record<string, [string, ColumnFormat]> = {
   gpu_hours: ['GPU-hours', 'integer'],
   chip_hours: ['Chip-hours', 'integer'],
   training_hours: ['Training time (hours)', 'number'],
-  gpu_hour_price_usd: ['Price per GPU-hour', 'money'],
+  gpu_hour_price_usd: ['Price per GPU-hour', 'price'],
   mfu: ['MFU', 'percent'],
   training_cost_usd: ['Reported training cost', 'money'],
   epoch_cost_2023_usd: ['Epoch AI cost estimate (2023 USD)', 'money'],
@@ -60,6 +60,7 @@ const KNOWN: Record<string, [string, ColumnFormat]> = {
 const CSV_SUFFIX: Record<ColumnFormat, string> = {
   text: '',
   money: '_usd',
+  price: '_usd',
   percent: '_fraction',
   number: '',
   integer: '',
@@ -80,6 +81,17 @@ function humanise(key: string): string {
 }
 
 /**
+ * The one currency of the rows' money (`KRW` for a Korean upload), or null when they mix
+ * currencies (the CSV then names money columns `_amount` and keeps the currency column beside them).
+ */
+export function rowsCurrency(rows: Row[]): string | null {
+  const seen = new Set<string>();
+  for (const r of rows) seen.add(typeof r.currency === 'string' && r.currency.trim() !== '' ? r.currency.trim().toUpperCase() : 'USD');
+  if (seen.size > 1) return null;
+  return [...seen][0] ?? 'USD';
+}
+
+/**
  * The columns present in a dataset's rows, known fields first in canonical order, then any
  * others (score_*, source...) in the order they appear.
  * @example describeColumns('company', [{ company: 'Meta', capex: 1 }]).map((c) => c.csvName) // ['company', 'capex_usd']
@@ -88,10 +100,13 @@ export function describeColumns(_kind: DatasetKind, rows: Row[]): ColumnInfo[] {
   const present = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r)) present.add(k);
   const ordered = [...Object.keys(KNOWN).filter((k) => present.has(k)), ...[...present].filter((k) => !(k in KNOWN))];
+  const currency = rowsCurrency(rows);
+  const moneySuffix = currency === null ? '_amount' : `_${currency.toLowerCase()}`;
   return ordered.map((key) => {
     const known = KNOWN[key];
     const format = known ? known[1] : guessFormat(key, rows);
-    const suffix = UNIT_IN_NAME.test(key) ? '' : CSV_SUFFIX[format];
+    const money = format === 'money' || format === 'price';
+    const suffix = UNIT_IN_NAME.test(key) ? '' : money ? moneySuffix : CSV_SUFFIX[format];
     return { key, label: known ? known[0] : humanise(key), format, csvName: key + suffix };
   });
 }

@@ -4,28 +4,23 @@
  * and charts are formatted by the view helpers, never here.
  */
 
+import { DEFAULT_STYLE, moneyText, priceText, type NumberStyle } from './number-text';
+
 /** Rounds to `digits` significant decimals for prose, with no trailing zeros. */
 function trim(n: number, digits: number): string {
   return String(Number(n.toFixed(digits)));
 }
 
-const SIGNS: Record<string, string> = { USD: '$', KRW: '₩' };
-
 /**
- * Money for a sentence: `$1.2T`, `$600B`, `$5.6M`, `$950K`, `$120`; negative with a minus sign.
- * `currency` picks the sign (`₩` for KRW).
+ * Money for a sentence, rounded as the tables round it (number-text.ts): `$1.25T`, `$600B`,
+ * `$5.58M`, `$950`; negative with a minus sign. `currency` picks the sign (`₩` for KRW); in Korean
+ * won reads `53조 1,139억원` (or `53.1조원`) and dollars `525억 달러`.
  * @example describeMoney(600e9) // '$600B'
  * @example describeMoney(1.4e12, 'KRW') // '₩1.4T'
+ * @example describeMoney(52.5e9, 'USD', { lang: 'ko', won: 'exact' }) // '525억 달러'
  */
-export function describeMoney(amount: number, currency = 'USD'): string {
-  const sign = amount < 0 ? '−' : '';
-  const $ = SIGNS[currency] ?? `${currency} `;
-  const a = Math.abs(amount);
-  if (a >= 1e12) return `${sign}${$}${trim(a / 1e12, 2)}T`;
-  if (a >= 1e9) return `${sign}${$}${trim(a / 1e9, 1)}B`;
-  if (a >= 1e6) return `${sign}${$}${trim(a / 1e6, 1)}M`;
-  if (a >= 1e3) return `${sign}${$}${trim(a / 1e3, 1)}K`;
-  return `${sign}${$}${trim(a, 0)}`;
+export function describeMoney(amount: number, currency = 'USD', style: NumberStyle = DEFAULT_STYLE): string {
+  return moneyText(amount, currency, style);
 }
 
 /**
@@ -57,9 +52,9 @@ export function describeMultiple(x: number): string {
 }
 
 /**
- * A share price for a sentence, to the cent: 340.54 → `$340.54`.
+ * A share price for a sentence, to the cent (whole won): 340.54 → `$340.54`, 173900 KRW → `₩173,900`.
  * @example describePrice(140.93) // '$140.93'
  */
-export function describePrice(amount: number, currency = 'USD'): string {
-  return `${amount < 0 ? '−' : ''}${SIGNS[currency] ?? `${currency} `}${Math.abs(amount).toFixed(currency === 'KRW' ? 0 : 2)}`;
+export function describePrice(amount: number, currency = 'USD', style: NumberStyle = DEFAULT_STYLE): string {
+  return priceText(amount, currency, style);
 }

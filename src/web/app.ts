@@ -12,6 +12,7 @@ import { helpers } from './helpers';
 import { workspace } from './middleware/workspace';
 import { sameOrigin } from './middleware/same-origin';
 import { csrf } from './middleware/csrf';
+import { locale } from './i18n/middleware';
 import { datasetRoutes } from './routes/datasets';
 import { uploadRoutes } from './routes/upload';
 import { industryRoutes } from './routes/industry';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Cross-site posts are refused before anything else is said about them.
   app.use(sameOrigin);
   app.use(workspace(secure));
+  app.use(locale(secure));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
   app.use(express.json({ limit: '256kb' }));
   app.use(csrf(config.sessionSecret, secure));

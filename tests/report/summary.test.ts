@@ -18,14 +18,14 @@ describe('companySummary › sentences carry the hand-checked numbers', () => {
   test('payback sentence › WACC, span, capex, payback 2.1 / 2.2 years, NPV $28.7B, IRR 39%', () => {
     expect(text[0]).toBe("At 10% WACC, Acme's FY2024-FY2025 AI capex of $100B pays back in 2.1 years (2.2 years discounted), with NPV $28.7B and an IRR of 39%.");
   });
-  test('break-even sentence › $120.3B needed, FY2025 modelled $60B = 50% of it', () => {
-    expect(text[1]).toBe('Covering depreciation and the cost of capital at a 50% margin takes $120.3B of AI revenue a year; the modelled FY2025 figure is $60B, 50% of it.');
+  test('break-even sentence › $120B needed, FY2025 modelled $60B = 50% of it', () => {
+    expect(text[1]).toBe('Covering depreciation and the cost of capital at a 50% margin takes $120B of AI revenue a year; the modelled FY2025 figure is $60B, 50% of it.');
   });
   test('lens sentence › one year longer (3 instead of 2) adds 8.3% to FY2025 EPS', () => {
     expect(text[2]).toMatch(/one-year longer life adds 8\.3%/);
   });
-  test('valuation sentence › $300.00 at 20×, 25% drawdown at 15×, $133.3B of AI revenue', () => {
-    expect(text[3]).toBe('At $300.00 (FY2025) the shares trade at 20× earnings; moving to 15× would be a drawdown of 25%. Justifying the rest of the market cap at 15× takes $133.3B of AI revenue a year.');
+  test('valuation sentence › $300.00 at 20×, 25% drawdown at 15×, $133B of AI revenue', () => {
+    expect(text[3]).toBe('At $300.00 (FY2025) the shares trade at 20× earnings; moving to 15× would be a drawdown of 25%. Justifying the rest of the market cap at 15× takes $133B of AI revenue a year.');
   });
 });
 
@@ -55,9 +55,9 @@ describe('companySummary › wording follows the numbers', () => {
 describe('words', () => {
   test.each([
     [600e9, '$600B'],
-    [774.8e9, '$774.8B'],
+    [774.8e9, '$775B'],
     [1.25e12, '$1.25T'],
-    [5.576e6, '$5.6M'],
+    [5.576e6, '$5.58M'],
     [-28.3e9, '−$28.3B'],
   ])('describeMoney(%p) › %p', (v, s) => expect(describeMoney(v)).toBe(s));
   test('describePercent › whole above 10%, one decimal below', () => {

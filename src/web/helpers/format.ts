@@ -3,40 +3,33 @@
  * numbers. Every function returns an em dash for missing or non-finite values.
  */
 
+import { DEFAULT_STYLE, moneyText, priceText, type NumberStyle } from '../../report/number-text';
+
 const MISSING = '—';
 
 function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-const CURRENCY_SIGNS: Record<string, string> = { USD: '$', KRW: '₩', EUR: '€', GBP: '£', JPY: '¥', CNY: '¥' };
-
 /**
- * Money in short scale: 52_500_000_000 → "$52.5B"; 5_576_000 → "$5.58M"; -1200 → "−$1,200".
+ * Money in the reader's language, rounded by the shared rule (report/number-text.ts): English
+ * short scale (52_500_000_000 → "$52.5B", -1200 → "−$1,200"); Korean won in 조/억 and dollars in
+ * Korean units ("525억 달러").
  * @example formatMoney(52.5e9) // "$52.5B"
+ * @example formatMoney(53.1139e12, 'KRW', { lang: 'ko', won: 'exact' }) // "53조 1,139억원"
  */
-export function formatMoney(value: unknown, currency = 'USD'): string {
+export function formatMoney(value: unknown, currency = 'USD', style: NumberStyle = DEFAULT_STYLE): string {
   if (!isNum(value)) return MISSING;
-  const sign = value < 0 ? '−' : '';
-  const abs = Math.abs(value);
-  const prefix = CURRENCY_SIGNS[currency] ?? `${currency} `;
-  const steps: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-  ];
-  for (const [size, suffix] of steps) {
-    if (abs >= size) return `${sign}${prefix}${shortDigits(abs / size)}${suffix}`;
-  }
-  if (abs >= 1000) return `${sign}${prefix}${Math.round(abs).toLocaleString('en-US')}`;
-  return `${sign}${prefix}${abs.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  return moneyText(value, currency, style);
 }
 
-/** Three significant digits, but never drops integer digits: 52.5, 5.58, 123, 1234. */
-function shortDigits(x: number): string {
-  if (x >= 100) return x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  if (x >= 10) return x.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  return x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/**
+ * A price per share: whole won, cents otherwise ("₩75,000", "$340.54"; Korean "75,000원").
+ * @example formatPrice(75000, 'KRW') // "₩75,000"
+ */
+export function formatPrice(value: unknown, currency = 'USD', style: NumberStyle = DEFAULT_STYLE): string {
+  if (!isNum(value)) return MISSING;
+  return priceText(value, currency, style);
 }
 
 /**
@@ -73,11 +66,13 @@ export function formatNumber(value: unknown, digits = 2): string {
  * A value by column format: money (in `currency`, USD by default), percent, number, integer, year or text.
  * @example formatCell(0.445, 'percent') // "44.5%"
  */
-export function formatCell(value: unknown, format: string, currency = 'USD'): string {
+export function formatCell(value: unknown, format: string, currency = 'USD', style: NumberStyle = DEFAULT_STYLE): string {
   if (value === null || value === undefined || value === '') return MISSING;
   switch (format) {
     case 'money':
-      return formatMoney(value, currency);
+      return formatMoney(value, currency, style);
+    case 'price':
+      return formatPrice(value, currency, style);
     case 'percent':
       return formatPercent(value);
     case 'integer':

@@ -1,3 +1,4 @@
+import type { NumberStyle } from '../../report/number-text';
 import { formatCell, formatMultiple, formatNumber, formatPercent } from './format';
 
 /**
@@ -18,10 +19,10 @@ export function formatShare(value: unknown): string {
  * @example formatReportCell(null, 'years') // "never"
  * @example formatReportCell(1.4e12, 'money', 'KRW') // "₩1.4T"
  */
-export function formatReportCell(value: unknown, format: string, currency = 'USD'): string {
+export function formatReportCell(value: unknown, format: string, currency = 'USD', style?: NumberStyle): string {
   if (format === 'multiple') return formatMultiple(value);
   if (format === 'share') return formatShare(value);
   if (format === 'years') return value === null || value === undefined ? 'never' : formatNumber(value, 1);
   if (format === 'text' && typeof value === 'number') return String(value);
-  return formatCell(value, format, currency);
+  return formatCell(value, format, currency, style);
 }

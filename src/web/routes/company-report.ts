@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, parseAssumptions, type ParsedAssumptions } from '../../report/assumptions';
 import { LruCache } from '../../report/cache';
+import { applyDataDefaults } from '../../report/data-defaults';
 import { buildCompanyReport, reportJson, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields } from '../../report/form';
@@ -113,7 +114,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const { reports, fragments, jsonTexts, pages } = cachesFor(deps.store);
   const workspace = res.locals.workspace as string;
   const { scenario, problem } = await loadScenario(deps, req, workspace);
-  const parsed = parseAssumptions(req.query as Record<string, unknown>, scenario?.values);
+  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values), rows);
   const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed)];
   const base = `/datasets/${dataset.id}/report`;
 
@@ -152,7 +153,8 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     const text = q.toString();
     return text ? `${path}?${text}` : path;
   };
-  const fragmentKey = `${key}|${scenario?.id ?? ''}`;
+  // Fragments and pages are written in the reader's language and won style.
+  const fragmentKey = `${key}|${scenario?.id ?? ''}|${String(res.locals.lang)}|${String(res.locals.won)}`;
   const printedOn = today();
   const pageKey = `${fragmentKey}|${printedOn}|${workspace}|${String(res.locals.csrfToken)}|${scenarios.map((s) => `${s.id}:${s.name}`).join(',')}`;
   const cachedPage = problems.length === 0 ? pages.get(pageKey) : undefined;
@@ -171,7 +173,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
       q.set('table', name);
       return `${base}.csv?${q.toString()}`;
     };
-    const locals = { report: report ? reportView(report, csvHref) : null, assumptionRows: assumptionRowsOf(parsed) };
+    const locals = { report: report ? reportView(report, csvHref) : null, assumptionRows: assumptionRowsOf(parsed), lang: res.locals.lang, won: res.locals.won };
     rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
     if (report && problems.length === 0) fragments.set(fragmentKey, rendered);
   }

@@ -6,6 +6,7 @@ import { checked } from '../../report/finite';
 import { QUANTS, ROLE_PRESETS } from '../../models';
 import type { AppDeps } from '../deps';
 import { BadRequestError } from '../errors';
+import { KOREA_DATASET_FILE } from '../../report/data-defaults';
 
 /** The query string as given, for links to the CSV and JSON twins of the same calculation. */
 function sameQuery(req: Request, set: Record<string, string> = {}): string {
@@ -29,7 +30,7 @@ function parseOrThrow(req: Request) {
 }
 
 /** "How many GPUs is a job worth?": the page, its JSON twin and CSV twin. */
-export function gpuRoutes(_deps: AppDeps): Router {
+export function gpuRoutes(deps: AppDeps): Router {
   const r = Router();
 
   r.get('/gpus-per-job.json', (req, res) => {
@@ -49,8 +50,9 @@ export function gpuRoutes(_deps: AppDeps): Router {
     sendCsv(res, `gpus-per-job-${table.name}.csv`, toCsv({ columns: table.columns.map((c) => c.key), rows: table.rows }, assumptions));
   });
 
-  r.get('/gpus-per-job', (req, res) => {
+  r.get('/gpus-per-job', async (req, res) => {
     const p = parseGpuJobQuery(req.query);
+    const korea = (await deps.store.listDatasets(res.locals.workspace as string)).find((d) => d.builtIn && d.sourceName === KOREA_DATASET_FILE);
     const inputs = p.inputs;
     const report = inputs ? checked(() => buildGpuJobReport(inputs, p.salary, p.sources, p.role.id), REDUCE) : null;
     res.status(p.inputs ? 200 : 400).render('gpus/index', {
@@ -65,6 +67,7 @@ export function gpuRoutes(_deps: AppDeps): Router {
       gpus: CALCULATOR_GPUS.map((g) => ({ id: g, selected: g.toLowerCase() === (p.form.gpu?.toLowerCase() || GPU_JOB_DEFAULTS.gpu.toLowerCase()) })),
       jsonHref: `/gpus-per-job.json${sameQuery(req)}`,
       stepsCsvHref: `/gpus-per-job.csv${sameQuery(req, { table: 'steps' })}`,
+      koreaReportHref: korea ? `/datasets/${korea.id}/report` : null,
     });
   });
 

@@ -20,7 +20,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 const uploadFields = z.object({
   name: z.string().trim().max(200, 'at most 200 characters').regex(NO_CONTROL, 'no control characters').optional(),
   kind: optionalEnum(['company', 'models'] as const),
-  unit: optionalEnum(['units', 'thousands', 'millions', 'billions'] as const),
+  unit: optionalEnum(['units', 'thousands', 'millions', 'billions', 'krw-thousands', 'krw-millions', 'krw-hundred-millions'] as const),
   currency: z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v),
     z.string().regex(/^[A-Z]{3}$/, 'a three-letter code such as USD or KRW').optional(),
