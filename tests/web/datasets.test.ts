@@ -8,6 +8,7 @@ describe('dataset pages', () => {
     expect(res.body).toEqual([
       expect.objectContaining({ kind: 'company', name: 'Hyperscaler capex 2022–2026', rowCount: 17, builtIn: true }),
       expect.objectContaining({ kind: 'models', name: 'AI model training costs', rowCount: 14, builtIn: true }),
+      expect.objectContaining({ kind: 'company', name: 'Korean companies 2022–2025 (KRW)', rowCount: 12, builtIn: true }),
     ]);
     for (const d of res.body) expect(Object.keys(d)).toEqual(expect.arrayContaining(['id', 'kind', 'name', 'rowCount', 'builtIn']));
   });
