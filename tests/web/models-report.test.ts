@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
@@ -126,5 +128,44 @@ describe('models report › built-in dataset', () => {
     const res = await request(app).get(`/datasets/${ds.id}/report`).set('Authorization', AUTH).expect(200);
     expect(res.text).not.toContain('<img src=x');
     expect(res.text).not.toContain('alert(1)></script>');
+  });
+});
+
+describe('models report › numbers a person and a script can read', () => {
+  const fixture = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'ingest', 'epoch-cases.csv'));
+
+  it('Epoch-format cases › JSON carries FLOP, peak, MFU, hours and price as numbers, each with its source beside it', async () => {
+    const { app } = await makeApp();
+    const up = await request(app).post('/api/datasets').set('Authorization', AUTH).attach('file', fixture, 'epoch-cases.csv').expect(201);
+    const json = await request(app).get(`/datasets/${up.body.id}/report.json`).set('Authorization', AUTH).expect(200);
+    const llama = (json.body.tables.costs.rows as Record<string, unknown>[]).find((r) => r.model === 'Llama 2-7B')!;
+    expect(llama).toMatchObject({ training_flops: 8.4e22, training_flops_source: 'derived', peak_flop_per_s: 312e12, peak_source: 'spec-table: A100-80GB', mfu_fraction: 0.4, mfu_source: 'default', price_usd_per_chip_hour: 2, price_source: 'default', headline_source: 'flops' });
+    expect(typeof llama.flops_chip_hours).toBe('number');
+    const csv = await request(app).get(`/datasets/${up.body.id}/report.csv?table=costs`).set('Authorization', AUTH).expect(200);
+    const rows = parse(csv.text.slice(1), { relax_column_count: true }) as string[][];
+    const header = rows.find((r) => r[0] === 'model')!;
+    const palm = rows.find((r) => r[0] === 'PaLM (540B)')!;
+    expect(Number(palm[header.indexOf('gpu_hours_cost_usd')])).toBeCloseTo(8_404_992 * 3.22, 4);
+    expect(palm[header.indexOf('headline_source')]).toBe('epoch-estimate');
+    expect(rows).toContainEqual(['# tpuPrice', '3.22', 'default']);
+  });
+
+  it('HTML › years without separators, a share of capex that is not 0.0%, durations with their unit', async () => {
+    const { app, models, company } = await builtIns();
+    const res = await request(app).get(`/datasets/${models.id}/report?lens=${company.id}&year=2024&lensModel=DeepSeek-V3`).expect(200);
+    expect(res.text).not.toMatch(/\b2,0\d\d\b/);
+    expect(res.text).toContain('Doubling time (months)');
+    // $5.576M ÷ Alphabet’s $52.535B = 0.010614% → two significant digits.
+    expect(res.text).toContain('0.011%');
+    expect(res.text).toContain('fiscal year 2024');
+  });
+
+  it('trend that explains little › the page says so beside the chart', async () => {
+    const { app, store } = await makeApp();
+    const rows = [0, 2, 0, 1].map((e, k) => ({ model: `m${k}`, release_date: `${2016 + k}-01-01`, training_cost_usd: 1e6 * 10 ** e }));
+    const ds = await store.createDataset({ kind: 'models', name: 'noisy', builtIn: false, workspace: WS, rows });
+    const res = await request(app).get(`/datasets/${ds.id}/report`).set('Authorization', AUTH).expect(200);
+    expect(res.text).toContain('id="trend-warning"');
+    expect(res.text).toContain('The fitted line explains little of the spread (R² 0.02, n 4)');
   });
 });
