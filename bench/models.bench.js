@@ -1,4 +1,7 @@
 // Model economics benchmarks, against baselines measured in the same process and run:
+//  0. Upload of a 2,000-row file in Epoch AI's "All ML Systems" export format (its headers, Domain,
+//     Base model, `$5390000.00` costs, float counts, blank cells) through POST /api/datasets, then
+//     its report (HTML and JSON): p50 / p90 against the app's static stylesheet.
 //  1. The report for a 2,000-model dataset (HTML and JSON): p50 / p90 server time over sequential
 //     requests on 127.0.0.1, against the app's static stylesheet and its small dataset list page.
 //  2. The GPUs-per-job calculator's throughput (JSON and HTML) with autocannon, against the static
@@ -50,11 +53,71 @@ function rows() {
   return out;
 }
 
+const EPOCH_HEADER =
+  'Model,Domain,Task,Organization,Publication date,Parameters,Training compute (FLOP),Training dataset size (datapoints),Training time (hours),Training hardware,Hardware quantity,Training chip-hours,Hardware utilization (MFU),Training compute cost (2023 USD),Base model,Confidence';
+const EPOCH_HARDWARE = ['NVIDIA H100 SXM5 80GB', 'NVIDIA A100 SXM4 40 GB', 'Google TPU v4', 'Google TPU v3', 'NVIDIA Tesla V100 DGXS 32 GB', 'Intel Xeon E5-2695 v3', '', 'NVIDIA A100, NVIDIA V100'];
+const DOMAINS = ['Language', 'Multimodal,Language,Vision', 'Vision', 'Games', 'Materials science', 'Biology', 'Speech'];
+
+/** A deterministic 2,000-row CSV in the export's format: a mix of every case the report handles. */
+function epochCsv() {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const lines = [EPOCH_HEADER];
+  for (let i = 0; i < MODELS; i++) {
+    const year = 2005 + (i % 21);
+    const params = Math.round(1e6 * Math.pow(10, rnd() * 6));
+    const datapoints = Math.round(1e6 * Math.pow(10, rnd() * 7));
+    const hw = EPOCH_HARDWARE[i % EPOCH_HARDWARE.length];
+    const qty = hw ? 8 * (1 + Math.floor(rnd() * 512)) : i % 3 === 0 ? 1500 : '';
+    const hours = i % 2 === 0 ? (24 + rnd() * 2000).toFixed(1) : '';
+    const flops = i % 4 === 0 ? '' : (6 * params * datapoints).toExponential(4).replace('e+', 'e+');
+    const cost = i % 5 === 0 ? `$${(1e5 * Math.pow(2.4, year - 2016) * Math.exp((rnd() - 0.5) * 3)).toFixed(2)}` : '';
+    const mfu = i % 6 === 0 ? (0.2 + rnd() * 0.3).toFixed(4) : '';
+    const base = i % 17 === 0 && i > 0 ? `"Model, ${i - 1}"` : '';
+    const chipHours = i % 7 === 0 && qty !== '' && hours !== '' ? (Number(qty) * Number(hours)).toFixed(1) : '';
+    lines.push([`"Model, ${i}"`, `"${DOMAINS[i % DOMAINS.length]}"`, 'Language modeling', `Org ${i % 41}`, `${year}-${String(1 + (i % 12)).padStart(2, '0')}-15`, `${params}.0`, flops, `${datapoints}.0`, hours, hw.includes(',') ? `"${hw}"` : hw, qty === '' ? '' : `${qty}.0`, chipHours, mfu, cost, base, 'Likely'].join(','));
+  }
+  return Buffer.from(lines.join('\n') + '\n', 'utf8');
+}
+
+const TOKEN = 'bench-models-token-0123456789';
+
+/** One multipart upload through the JSON API, as a script would; resolves to [ms, dataset id]. */
+function upload(port, body) {
+  const boundary = 'capexlensbench' + Date.now();
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="epoch.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const payload = Buffer.concat([head, body, tail]);
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.request(
+      { host: '127.0.0.1', port, path: '/api/datasets', method: 'POST', agent: keepAlive, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': payload.length } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          if (res.statusCode !== 201) return reject(new Error(`upload: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+          resolve([ms, JSON.parse(Buffer.concat(chunks).toString()).id]);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function quantiles(ms) {
+  ms.sort((a, b) => a - b);
+  const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
+  return { p50: q(0.5), p90: q(0.9) };
+}
+
 function get(port, path) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     http
-      .get({ host: '127.0.0.1', port, path, agent: keepAlive }, (res) => {
+      .get({ host: '127.0.0.1', port, path, agent: keepAlive, headers: { Authorization: `Bearer ${TOKEN}` } }, (res) => {
         res.resume();
         res.on('end', () => (res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`${path}: ${res.statusCode}`))));
       })
@@ -62,6 +125,15 @@ function get(port, path) {
   });
 }
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** Like latency(), but each request asks a slightly different price, so no report cache answers it. */
+async function latencyUncached(port, path) {
+  const sep = path.includes('?') ? '&' : '?';
+  for (let i = 0; i < 3; i++) await get(port, `${path}${sep}price=${(3 + i / 1e4).toFixed(4)}`);
+  const ms = [];
+  for (let i = 0; i < SEQUENTIAL; i++) ms.push(await get(port, `${path}${sep}price=${(2 + i / 1e4).toFixed(4)}`));
+  return quantiles(ms);
+}
 
 async function latency(port, path) {
   for (let i = 0; i < 3; i++) await get(port, path); // warm up (view cache, JIT)
@@ -83,7 +155,7 @@ function cannon(port, path) {
 }
 
 async function main() {
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_FILE: ':memory:', SESSION_SECRET: 'bench-secret-0123456789abcdef' });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_FILE: ':memory:', SESSION_SECRET: 'bench-secret-0123456789abcdef', UPLOADS_PER_MINUTE: '10000' });
   const store = new SqliteStore(':memory:');
   await seedBuiltIns(store, config.dataDir);
   const ds = await store.createDataset({ kind: 'models', name: 'bench models', builtIn: true, workspace: null, rows: rows() });
@@ -91,8 +163,31 @@ async function main() {
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address();
   try {
-    console.log(`report for ${MODELS} models: ${SEQUENTIAL} sequential requests each over 127.0.0.1 (ms)`);
     const staticL = await latency(port, '/css/app.css');
+    const csv = epochCsv();
+    const uploads = Number(process.env.MODELS_BENCH_UPLOADS || 10);
+    console.log(`Epoch-format file: ${MODELS} rows, ${(csv.length / 1024).toFixed(0)} KiB; ${uploads} sequential uploads, then ${SEQUENTIAL} sequential report requests (ms)`);
+    const upMs = [];
+    let epochId = null;
+    for (let i = 0; i < uploads + 1; i++) {
+      const [ms, id] = await upload(port, csv);
+      if (i > 0) upMs.push(ms); // the first one warms up ingest and the store
+      epochId = id;
+    }
+    const upL = quantiles(upMs);
+    const epochHtml = await latencyUncached(port, `/datasets/${epochId}/report`);
+    const epochJson = await latencyUncached(port, `/datasets/${epochId}/report.json?fromYear=2016&topN=3`);
+    console.log(['request'.padEnd(34), 'p50 ms'.padStart(8), 'p90 ms'.padStart(8), '× static'.padStart(10)].join(' '));
+    for (const [name, l] of [
+      ['static /css/app.css (baseline)', staticL],
+      ['upload POST /api/datasets', upL],
+      ['report HTML (uncached)', epochHtml],
+      ['report JSON, 2016-, top 3 (uncached)', epochJson],
+    ]) {
+      console.log([name.padEnd(34), l.p50.toFixed(2).padStart(8), l.p90.toFixed(2).padStart(8), (l.p50 / staticL.p50).toFixed(1).padStart(10)].join(' '));
+    }
+
+    console.log(`\nreport for ${MODELS} models: ${SEQUENTIAL} sequential requests each over 127.0.0.1 (ms)`);
     const listL = await latency(port, '/');
     const reportHtml = await latency(port, `/datasets/${ds.id}/report`);
     const reportJson = await latency(port, `/datasets/${ds.id}/report.json`);

@@ -601,12 +601,19 @@ function specTable(): ReportTable {
   };
 }
 
-/** A ratio for a sentence: `12×`, `1,234×`, `about 3.7 million times`. */
+/** A ratio for a sentence: `12×`, `1,234×`, `about 3.7 million times`, `about 1.7 × 10^13 times`. */
 function describeRatio(x: number): string {
   if (x < 1e4) return `${Math.round(x).toLocaleString('en-US')}×`;
   if (x < 1e6) return `about ${Number((x / 1e3).toPrecision(2))} thousand times`;
   if (x < 1e9) return `about ${Number((x / 1e6).toPrecision(2))} million times`;
-  return `about ${Number((x / 1e9).toPrecision(2))} billion times`;
+  if (x < 1e12) return `about ${Number((x / 1e9).toPrecision(2))} billion times`;
+  const e = Math.floor(Math.log10(x));
+  return `about ${Number((x / 10 ** e).toPrecision(2))} × 10^${e} times`;
+}
+
+/** Money for a sentence, with cents below $1 rather than "$0": `$0.000034`, `$0.27`, else describeMoney. */
+function describeCost(usd: number): string {
+  return usd > 0 && usd < 1 ? `$${Number(usd.toPrecision(2))}` : describeMoney(usd);
 }
 
 const METHOD_WORDS: Record<CostMethod, string> = { reported: 'reported', 'epoch-estimate': 'Epoch AI’s estimate', 'gpu-hours': 'from chip-hours', flops: 'from FLOPs' };
@@ -624,7 +631,7 @@ function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, 
   );
   const stages = items.filter((c) => c.cost.stage !== 'full-run');
   if (stages.length > 0) {
-    out.push(`${stages.length} ${stages.length === 1 ? 'row is a training stage' : 'rows are training stages'} (${stages.slice(0, 3).map((c) => c.name).join(', ')}${stages.length > 3 ? ', …' : ''}): shown, but left out of the full-run comparisons and the trend.`);
+    out.push(`${stages.length} ${stages.length === 1 ? 'row is a training stage' : 'rows are training stages'} (${stages.slice(0, 3).map((c) => c.name).join('; ')}${stages.length > 3 ? ', …' : ''}): shown, but left out of the full-run comparisons and the trend.`);
   }
   const full = costed.filter((c) => c.cost.stage === 'full-run');
   if (full.length >= 2) {
@@ -633,7 +640,7 @@ function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, 
     const lo = sorted[0] as Computed;
     const hi = sorted[sorted.length - 1] as Computed;
     const how = (c: Computed): string => METHOD_WORDS[c.cost.headline?.method ?? 'reported'];
-    out.push(`The cheapest full run is ${lo.name} at ${describeMoney(cost(lo))} (${how(lo)}); the most expensive is ${hi.name} at ${describeMoney(cost(hi))} (${how(hi)}), ${describeRatio(cost(hi) / cost(lo))} as much.`);
+    out.push(`The cheapest full run is ${lo.name} at ${describeCost(cost(lo))} (${how(lo)}); the most expensive is ${hi.name} at ${describeCost(cost(hi))} (${how(hi)}), ${describeRatio(cost(hi) / cost(lo))} as much.`);
   }
   const fit = frontier && frontier.kind === 'ok' ? frontier : all;
   if (fit.kind === 'ok') {
