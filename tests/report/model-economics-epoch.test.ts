@@ -106,7 +106,7 @@ describe('model economics on Epoch-format rows', () => {
     expect(s[0]).toBe('4 of 7 models have a way to a training cost (0 reported, 3 Epoch AI estimates, 0 from chip-hours, 1 from FLOPs); the other 3 are kept and say why not.');
     expect(s[1]).toBe('1 row is a training stage (DeepSeek-R1): shown, but left out of the full-run comparisons and the trend.');
     // 5,390,000 ÷ 373,931.62 = 14.41.
-    expect(s[2]).toBe('The cheapest full run is Llama 2-7B at $373.9K (from FLOPs); the most expensive is DeepSeek-V3 at $5.4M (Epoch AI’s estimate), 14× as much.');
+    expect(s[2]).toBe('The cheapest full run is Llama 2-7B at $373,932 (from FLOPs); the most expensive is DeepSeek-V3 at $5.39M (Epoch AI’s estimate), 14× as much.');
   });
 
   it('ratios › full runs only: the stage and the uncosted rows are left out', () => {
