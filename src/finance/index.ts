@@ -27,7 +27,7 @@ export { percentile, percentiles } from './percentile';
 export { summarize, probability } from './summarize';
 export type { Summary } from './summarize';
 export { monteCarlo } from './monteCarlo';
-export type { MonteCarloOptions, MonteCarloResult } from './monteCarlo';
+export type { AchievedCorrelation, MonteCarloOptions, MonteCarloResult } from './monteCarlo';
 export { sensitivityGrid } from './sensitivityGrid';
 export type { SensitivityGrid, SensitivityGridOptions } from './sensitivityGrid';
 export { tornado } from './tornado';

@@ -1,4 +1,4 @@
-import { monteCarlo, normal, npv, triangular, uniform } from '../../src/finance';
+import { monteCarlo, normal, npv, pert, spearman, triangular, uniform } from '../../src/finance';
 import { expectRelClose } from './support/tolerance';
 
 const model = ({ capex, revenue, growth }: { capex: number; revenue: number; growth: number }): number => {
@@ -99,5 +99,43 @@ describe('monteCarlo', () => {
   ])('invalid %s › throws a RangeError naming it', (name, call) => {
     expect(call).toThrow(RangeError);
     expect(call).toThrow(name);
+  });
+});
+
+describe('monteCarlo › correlated inputs', () => {
+  const run = monteCarlo;
+  const rho = spearman;
+  const dists = { growth: normal(0.25, 0.1), margin: pert(0.3, 0.5, 0.6), wacc: normal(0.09, 0.01) };
+
+  it('pairs › achieved rank correlation beside the target, inputs kept and correlated as asked', () => {
+    const r = run(({ growth, margin, wacc }) => growth + margin - wacc, dists, {
+      trials: 20_000, seed: 3, keepInputs: true, correlations: [{ a: 'growth', b: 'margin', rankCorrelation: 0.7 }],
+    });
+    expect(r.correlations).toHaveLength(1);
+    expect(r.correlations[0]).toMatchObject({ a: 'growth', b: 'margin', target: 0.7 });
+    expect(Math.abs(r.correlations[0]!.achieved - 0.7)).toBeLessThan(0.015);
+    expect(rho(r.inputs!.growth!, r.inputs!.margin!)).toBeCloseTo(r.correlations[0]!.achieved, 12);
+    // wacc was in no pair: left near 0 with growth.
+    expect(Math.abs(rho(r.inputs!.growth!, r.inputs!.wacc!) as number)).toBeLessThan(0.03);
+    // The outcome of each trial is the model of that trial's (reordered) inputs.
+    expect(r.values[17]).toBeCloseTo(r.inputs!.growth![17]! + r.inputs!.margin![17]! - r.inputs!.wacc![17]!, 12);
+  });
+
+  it('keepInputs without correlation › the same numbers as without keeping them', () => {
+    const a = run(({ growth }) => growth, dists, { trials: 5000, seed: 9 });
+    const b = run(({ growth }) => growth, dists, { trials: 5000, seed: 9, keepInputs: true });
+    expect(b.values).toEqual(a.values);
+    expect(b.inputs!.growth).toEqual(a.values);
+    expect(a.inputs).toBeNull();
+  });
+
+  it('pairs that cannot hold together, or an unknown input › RangeError naming them', () => {
+    const bad = [
+      { a: 'growth', b: 'margin', rankCorrelation: 0.9 },
+      { a: 'margin', b: 'wacc', rankCorrelation: 0.9 },
+      { a: 'growth', b: 'wacc', rankCorrelation: -0.9 },
+    ];
+    expect(() => run(({ growth }) => growth, dists, { trials: 100, seed: 1, correlations: bad })).toThrow(/growth and wacc.*not positive semi-definite|not positive semi-definite.*growth and wacc/);
+    expect(() => run(({ growth }) => growth, dists, { trials: 100, seed: 1, correlations: [{ a: 'growth', b: 'capex', rankCorrelation: 0.5 }] })).toThrow(/capex, which is not an input/);
   });
 });
