@@ -52,6 +52,25 @@ function diffOf(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;
 }
 
+/** One scenario's comparison-table records by company (plain data: cacheable, cloneable). */
+export interface ScenarioFigures {
+  scenario: CompareScenario;
+  /** The company report's comparison table under this scenario, one record per company. */
+  records: Record<string, Cell>[];
+  problems: string[];
+}
+
+/**
+ * The company report under one scenario, reduced to its comparison table: the expensive part of a
+ * comparison, separate so a caller can cache it per dataset revision and scenario.
+ * @example scenarioFigures('Hyperscalers', rows, { id: 'base', name: 'Base', values: {} }).records[0].npv_usd
+ */
+export function scenarioFigures(datasetName: string, rows: Row[], s: CompareScenario, query: Readonly<Record<string, unknown>> = {}): ScenarioFigures {
+  const parsed = parseAssumptions(query as Record<string, unknown>, s.values as Partial<Record<AssumptionKey, number | string>>);
+  const report = buildCompanyReport(datasetName, rows, parsed);
+  return { scenario: s, records: tableRecords(report.tables.comparison), problems: parsed.problems.map((p) => `${s.name}: ${p.message}`) };
+}
+
 /**
  * Builds the comparison for a company dataset. `query` holds assumptions the user typed that
  * apply on top of every scenario (none by default). Pure: rows and scenarios in, plain data out.
@@ -59,14 +78,16 @@ function diffOf(a: number | null, b: number | null): number | null {
  * @example buildComparison('Hyperscalers', rows, [{ id: 'base', name: 'Base', values: {} }, { id: 'bull', name: 'Bull', values: { wacc: 0.08 } }]).table.rows.length
  */
 export function buildComparison(datasetName: string, rows: Row[], scenarios: readonly CompareScenario[], query: Readonly<Record<string, unknown>> = {}): Comparison {
-  const problems: Comparison['problems'] = [];
-  const perScenario = scenarios.map((s) => {
-    const parsed = parseAssumptions(query as Record<string, unknown>, s.values as Partial<Record<AssumptionKey, number | string>>);
-    for (const p of parsed.problems) problems.push({ scenario: s.name, message: `${s.name}: ${p.message}` });
-    const report = buildCompanyReport(datasetName, rows, parsed);
+  return assembleComparison(datasetName, scenarios.map((s) => scenarioFigures(datasetName, rows, s, query)));
+}
+
+/** The comparison table and chart from each scenario's figures (the first is the baseline). */
+export function assembleComparison(datasetName: string, figures: readonly ScenarioFigures[]): Comparison {
+  const problems: Comparison['problems'] = figures.flatMap((f) => f.problems.map((message) => ({ scenario: f.scenario.name, message })));
+  const perScenario = figures.map((f) => {
     const byCompany = new Map<string, Record<string, Cell>>();
-    for (const rec of tableRecords(report.tables.comparison)) byCompany.set(String(rec['company']), rec);
-    return { scenario: s, byCompany };
+    for (const rec of f.records) byCompany.set(String(rec['company']), rec);
+    return { scenario: f.scenario, byCompany };
   });
   const companies = [...new Set(perScenario.flatMap((p) => [...p.byCompany.keys()]))];
   const figure = (rec: Record<string, Cell> | undefined, from: string[]): number | null => {
@@ -121,5 +142,5 @@ export function buildComparison(datasetName: string, rows: Row[], scenarios: rea
       meta: { yFormat: 'money' },
     },
   };
-  return { datasetName, scenarios: scenarios.map((s) => ({ id: s.id, name: s.name })), table, chart, problems };
+  return { datasetName, scenarios: figures.map((f) => ({ id: f.scenario.id, name: f.scenario.name })), table, chart, problems };
 }

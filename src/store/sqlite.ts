@@ -205,6 +205,14 @@ export class SqliteStore implements Store {
     return toScenario(row);
   }
 
+  async updateScenario(id: number, workspace: string, input: { name: string; values: Record<string, number | string> }): Promise<Scenario | null> {
+    assertStorableText(input.name, 'scenario name');
+    const res = this.stmt(`UPDATE scenarios SET name = ?, values_json = ? WHERE id = ? AND workspace = ? AND built_in = 0`)
+      .run(input.name, JSON.stringify(input.values), id, workspace);
+    if (res.changes === 0) return null;
+    return toScenario(this.stmt(`SELECT * FROM scenarios WHERE id = ?`).get(id) as ScenarioRecord);
+  }
+
   async deleteScenario(id: number, workspace: string): Promise<boolean> {
     const res = this.stmt(`DELETE FROM scenarios WHERE id = ? AND workspace = ? AND built_in = 0`)
       .run(id, workspace);

@@ -92,6 +92,12 @@ export interface Store {
   listScenarios(workspace: string): Promise<Scenario[]>;
   getScenario(id: number, workspace: string): Promise<Scenario | null>;
   saveScenario(input: { name: string; workspace: string | null; values: Record<string, number | string>; builtIn?: boolean }): Promise<Scenario>;
+  /**
+   * Replaces the name and values of a saved scenario of this workspace (never a built-in or
+   * another workspace's). Returns the updated scenario, or null when there is none to update.
+   * Throws {@link UnstorableValueError} for a name the stores cannot keep unchanged.
+   */
+  updateScenario(id: number, workspace: string, input: { name: string; values: Record<string, number | string> }): Promise<Scenario | null>;
   deleteScenario(id: number, workspace: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,8 +1,10 @@
 import type { Request, Response } from 'express';
 import { assumptionsQuery, parseAssumptions } from '../../report/assumptions';
-import { buildComparison, type CompareScenario } from '../../report/compare';
+import { LRUCache } from 'lru-cache';
+import { assembleComparison, scenarioFigures, type CompareScenario, type Comparison, type ScenarioFigures } from '../../report/compare';
 import { sendCsv, toCsv } from '../../report/csv';
 import { tableForCsv, tableRecords } from '../../report/table';
+import { datasetRevision, type DatasetMeta, type Row } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { NotFoundError, ValidationError, type InputProblem } from '../errors';
 import { BUILT_IN_SCENARIOS } from './scenarios';
@@ -16,6 +18,39 @@ const MAX_SCENARIOS = 6;
  */
 export function builtInSlugs(): ReadonlyMap<string, { name: string; values: Record<string, number | string> }> {
   return new Map(BUILT_IN_SCENARIOS.map((s) => [s.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), { name: s.name, values: { ...s.values } as Record<string, number | string> }]));
+}
+
+/**
+ * Each store's cache of one scenario's figures on one dataset revision: a scenario's results are a
+ * pure function of the rows, its values and the typed-in overrides, so /scenarios and the compare
+ * page do not recompute a company report per scenario on every view. Bounded by entries (each is a
+ * few records per company).
+ */
+const figureCaches = new WeakMap<object, LRUCache<string, ScenarioFigures>>();
+
+/**
+ * The comparison of `scenarios` on `dataset`, each scenario's figures from the cache when the
+ * same revision, values and overrides were computed before.
+ */
+export async function cachedComparison(deps: AppDeps, dataset: DatasetMeta, scenarios: readonly CompareScenario[], query: Readonly<Record<string, unknown>> = {}): Promise<Comparison> {
+  let cache = figureCaches.get(deps.store);
+  if (!cache) {
+    cache = new LRUCache<string, ScenarioFigures>({ max: 256 });
+    figureCaches.set(deps.store, cache);
+  }
+  let rows: Row[] | null = null;
+  const figures: ScenarioFigures[] = [];
+  for (const s of scenarios) {
+    const key = JSON.stringify([datasetRevision(dataset), s.id, s.name, s.values, query]);
+    let f = cache.get(key);
+    if (!f) {
+      rows ??= await deps.store.getRows(dataset.id);
+      f = scenarioFigures(dataset.name, rows, s, query);
+      cache.set(key, f);
+    }
+    figures.push(f);
+  }
+  return assembleComparison(dataset.name, figures);
 }
 
 /** `scenarios=` as a list: comma-separated text, or the key repeated (checkboxes). */
@@ -66,7 +101,7 @@ export async function comparePage(deps: AppDeps, req: Request, res: Response, fo
   const overrides = parseAssumptions(assumptionKeys);
   for (const p of overrides.problems) problems.push({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message });
   if (problems.length > 0) throw new ValidationError('Some scenarios cannot be compared', problems);
-  const comparison = buildComparison(dataset.name, await deps.store.getRows(dataset.id), scenarios, assumptionKeys);
+  const comparison = await cachedComparison(deps, dataset, scenarios, assumptionKeys);
   if (format === 'json') {
     res.json({ dataset: dataset.name, scenarios: comparison.scenarios, columns: comparison.table.columns.map((c) => c.key), rows: tableRecords(comparison.table), problems: comparison.problems });
     return;

@@ -1,10 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { ASSUMPTION_DEFS, DEFAULT_ASSUMPTIONS, parseAssumptions, type AssumptionKey, type ParsedAssumptions } from '../../report/assumptions';
 import { formFields } from '../../report/form';
-import type { Store } from '../../store/types';
+import { tableRecords, type Cell } from '../../report/table';
+import type { DatasetMeta, Scenario, Store } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import { comparePage } from './compare';
+import { cachedComparison, comparePage } from './compare';
 
 /**
  * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
@@ -60,37 +61,118 @@ function fieldRows(values: Record<string, number | string>) {
   }));
 }
 
-async function renderList(deps: AppDeps, res: Response, status: number, form: { name: string; parsed: ParsedAssumptions; nameError: string | null }): Promise<void> {
+/** Most scenarios whose headline results the list computes (each is a whole company report). */
+const MAX_HEADLINES = 12;
+
+/** The company dataset the list shows results for: `?dataset=<id>` if visible, else the first. */
+async function chosenDataset(deps: AppDeps, ws: string, raw: unknown): Promise<{ chosen: DatasetMeta | null; companies: DatasetMeta[] }> {
+  const companies = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company');
+  const asked = typeof raw === 'string' && /^[0-9]{1,12}$/.test(raw) ? Number(raw) : null;
+  return { chosen: companies.find((d) => d.id === asked) ?? companies[0] ?? null, companies };
+}
+
+/** Headline results (NPV, IRR, P(NPV > 0) per company) of each scenario on the chosen dataset. */
+async function headlines(deps: AppDeps, dataset: DatasetMeta | null, list: Scenario[]): Promise<Map<number, Record<string, Cell>[]>> {
+  const out = new Map<number, Record<string, Cell>[]>();
+  if (!dataset) return out;
+  const shown = list.slice(0, MAX_HEADLINES);
+  const comparison = await cachedComparison(deps, dataset, shown.map((s) => ({ id: String(s.id), name: s.name, values: s.values })));
+  const records = tableRecords(comparison.table);
+  const perScenario = records.length / Math.max(1, shown.length);
+  shown.forEach((s, i) => out.set(s.id, records.slice(i * perScenario, (i + 1) * perScenario)));
+  return out;
+}
+
+interface ListForm {
+  name: string;
+  parsed: ParsedAssumptions;
+  nameError: string | null;
+  /** The saved scenario being edited, if any (the form then updates it). */
+  editing?: Scenario | null;
+}
+
+async function renderList(deps: AppDeps, req: Request, res: Response, status: number, form: ListForm): Promise<void> {
   const ws = res.locals.workspace as string;
   const list = await deps.store.listScenarios(ws);
-  const company = (await deps.store.listDatasets(ws)).find((d) => d.kind === 'company') ?? null;
+  const { chosen, companies } = await chosenDataset(deps, ws, req.query.dataset);
+  const results = await headlines(deps, chosen, list);
   const why = new Map(BUILT_IN_SCENARIOS.map((s) => [s.name, s.why]));
+  const editing = form.editing ?? null;
   res.status(status).render('scenarios/index', {
-    title: 'Scenarios',
+    title: editing ? `Edit scenario: ${editing.name}` : 'Scenarios',
     scenarios: list.map((s) => ({
       ...s,
       why: s.builtIn ? (why.get(s.name) ?? null) : null,
       rows: fieldRows(s.values),
-      reportHref: company ? `/datasets/${company.id}/report?scenario=${s.id}` : null,
+      headline: results.get(s.id) ?? null,
+      reportHref: chosen ? `/datasets/${chosen.id}/report?scenario=${s.id}` : null,
+      editHref: s.builtIn ? null : `/scenarios/${s.id}/edit${chosen ? `?dataset=${chosen.id}` : ''}`,
     })),
-    company,
+    company: chosen,
+    datasets: companies.map((d) => ({ id: d.id, name: d.name, selected: d.id === chosen?.id })),
+    compareHref: chosen ? `/datasets/${chosen.id}/compare` : null,
     name: form.name,
     nameError: form.nameError,
+    editing,
     problems: form.parsed.problems.map((p) => ({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message })),
-    form: { action: '/scenarios', fields: formFields(ASSUMPTION_DEFS, form.parsed) },
+    form: { action: editing ? `/scenarios/${editing.id}` : '/scenarios', fields: formFields(ASSUMPTION_DEFS, form.parsed) },
   });
 }
 
+/** The scenario's name and values from a posted form, or what is wrong with them. */
+function scenarioFromBody(body: Record<string, unknown>): { name: string; parsed: ParsedAssumptions; nameError: string | null; values: Record<string, number | string> } {
+  const name = typeof body.name === 'string' ? body.name.trim() : '';
+  const parsed = parseAssumptions(body);
+  let nameError: string | null = null;
+  if (name.length === 0) nameError = 'Give the scenario a name';
+  else if (name.length > 80) nameError = 'A name has at most 80 characters';
+  else if (/[\u0000-\u001f\u007f]/.test(name)) nameError = 'A name cannot hold control characters';
+  // Store what the user set (not defaults they left alone), so the data keeps precedence there.
+  const values: Record<string, number | string> = {};
+  for (const d of ASSUMPTION_DEFS) if (parsed.sources[d.key] === 'user') values[d.key] = parsed.values[d.key];
+  return { name, parsed, nameError, values };
+}
+
+/** A saved scenario of this workspace by `:id`, or 404 (built-ins cannot be edited). */
+async function ownScenario(deps: AppDeps, req: Request, res: Response): Promise<Scenario> {
+  const raw = String(req.params.id ?? '');
+  const id = /^[0-9]{1,12}$/.test(raw) ? Number(raw) : NaN;
+  const s = Number.isSafeInteger(id) ? await deps.store.getScenario(id, res.locals.workspace as string) : null;
+  if (!s || s.builtIn) throw new NotFoundError(`No scenario ${raw} of yours to edit (built-in scenarios cannot be changed; save a copy)`);
+  return s;
+}
+
 /**
- * `/scenarios`: list, save (POST /scenarios), delete (POST /scenarios/:id/delete); and
+ * `/scenarios`: list with each scenario's headline results on a chosen dataset (`?dataset=<id>`),
+ * save (POST /scenarios), edit and rename (GET /scenarios/:id/edit, POST /scenarios/:id), delete
+ * (POST /scenarios/:id/delete); and
  * `/datasets/:id/compare` with its `.csv` and `.json` twins (see compare.ts).
  */
 export function scenarioRoutes(deps: AppDeps): Router {
   const r = Router();
 
-  r.get('/scenarios', async (_req, res) => {
+  r.get('/scenarios', async (req, res) => {
     await ensureSeeded(deps.store);
-    await renderList(deps, res, 200, { name: '', parsed: parseAssumptions({}), nameError: null });
+    await renderList(deps, req, res, 200, { name: '', parsed: parseAssumptions({}), nameError: null });
+  });
+
+  r.get('/scenarios/:id/edit', async (req, res) => {
+    await ensureSeeded(deps.store);
+    const s = await ownScenario(deps, req, res);
+    const asText = Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, String(v)]));
+    await renderList(deps, req, res, 200, { name: s.name, parsed: parseAssumptions(asText), nameError: null, editing: s });
+  });
+
+  r.post('/scenarios/:id', async (req, res) => {
+    const s = await ownScenario(deps, req, res);
+    const form = scenarioFromBody((req.body ?? {}) as Record<string, unknown>);
+    if (form.nameError || form.parsed.problems.length > 0) {
+      await renderList(deps, req, res, 422, { ...form, editing: s });
+      return;
+    }
+    const updated = await deps.store.updateScenario(s.id, res.locals.workspace as string, { name: form.name, values: form.values });
+    if (!updated) throw new NotFoundError(`No scenario ${s.id} of yours to edit`);
+    res.redirect(303, `/scenarios#scenario-${updated.id}`);
   });
 
   r.get('/scenarios.json', async (_req, res) => {
@@ -102,19 +184,11 @@ export function scenarioRoutes(deps: AppDeps): Router {
   r.post('/scenarios', async (req: Request, res: Response) => {
     await ensureSeeded(deps.store);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const name = typeof body.name === 'string' ? body.name.trim() : '';
-    const parsed = parseAssumptions(body);
-    let nameError: string | null = null;
-    if (name.length === 0) nameError = 'Give the scenario a name';
-    else if (name.length > 80) nameError = 'A name has at most 80 characters';
-    else if (/[\u0000-\u001f\u007f]/.test(name)) nameError = 'A name cannot hold control characters';
+    const { name, parsed, nameError, values } = scenarioFromBody(body);
     if (nameError || parsed.problems.length > 0) {
-      await renderList(deps, res, 422, { name, parsed, nameError });
+      await renderList(deps, req, res, 422, { name, parsed, nameError });
       return;
     }
-    // Store what the user set (not defaults they left alone), so the data keeps precedence there.
-    const values: Record<string, number | string> = {};
-    for (const d of ASSUMPTION_DEFS) if (parsed.sources[d.key] === 'user') values[d.key] = parsed.values[d.key];
     const saved = await deps.store.saveScenario({ name, workspace: res.locals.workspace as string, values });
     const back = safeReturn(body.returnTo);
     res.redirect(303, back ? `${back}?scenario=${saved.id}` : '/scenarios');
