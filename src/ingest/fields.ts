@@ -177,9 +177,7 @@ export const MODEL_ALIASES = aliases({
 MODEL_ALIASES.set(normaliseKey('Parameters'), { field: 'params_b', sourceScale: 1, unit: 'parameters ÷ 10^9 = billions' });
 // Datapoints are tokens only for Epoch's Language and Multimodal domains (GNoME's are crystals):
 // the report decides from `domain`, so they are not read as tokens here.
-for (const h of ['Training dataset size (datapoints)', 'Training dataset size (total)']) {
-  MODEL_ALIASES.set(normaliseKey(h), { field: 'dataset_datapoints', sourceScale: 1, unit: 'datapoints (tokens only for Language and Multimodal models)' });
-}
+MODEL_ALIASES.set(normaliseKey('Training dataset size (datapoints)'), { field: 'dataset_datapoints', sourceScale: 1, unit: 'datapoints (tokens only for Language and Multimodal models)' });
 MODEL_ALIASES.set(normaliseKey('Training compute cost (2023 USD)'), { field: 'epoch_cost_2023_usd', sourceScale: 1, unit: '2023 USD (Epoch AI estimate, not a reported cost)' });
 
 /** Case, spacing and punctuation do not count: `Fiscal Year`, `fiscal_year` and `FISCAL-YEAR` match. */
