@@ -64,7 +64,7 @@ export interface ChartSpec {
     options: {
       plugins: { legend: { display: boolean } };
       scales: {
-        x: { type: 'linear'; title: { display: boolean; text: string }; ticks: { format: { useGrouping: false; maximumFractionDigits: number } } };
+        x: { type: 'linear'; title: { display: boolean; text: string }; ticks: { stepSize: number; format: { useGrouping: false; maximumFractionDigits: number } } };
         y: { title: { display: boolean; text: string } };
       };
       /** yFormat/logY: money ticks on a log axis; pointNames: tooltips and labels from each point's `name`. */
@@ -461,7 +461,8 @@ function trendChart(points: (CostPoint & { source: CostMethod })[], fit: TrendFi
       options: {
         plugins: { legend: { display: true } },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'Release date (year)' }, ticks: { format: { useGrouping: false, maximumFractionDigits: 1 } } },
+          // Whole years, written as years (2024, never 2,024 or 2024.5).
+          x: { type: 'linear', title: { display: true, text: 'Release date (year)' }, ticks: { stepSize: 1, format: { useGrouping: false, maximumFractionDigits: 0 } } },
           y: { title: { display: true, text: 'Training cost (USD, log scale)' } },
         },
         meta: { yFormat: 'money', logY: true, pointNames: true },
