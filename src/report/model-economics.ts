@@ -652,7 +652,8 @@ function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, 
       const doubling = fit.doublingMonths !== null ? `, doubling every ${fit.doublingMonths.toFixed(1)} months` : '';
       out.push(`Over ${scope}, training cost grows ${fit.growthPerYear.toFixed(2)}× a year (90% interval ${fit.growthLow90.toFixed(2)}–${fit.growthHigh90.toFixed(2)}×)${doubling}; R² ${fit.r2.toFixed(2)}.`);
     }
-    out.push('Epoch AI publishes about 2.4× a year for frontier training cost since 2016.');
+    const likeEpoch = o.fromYear === 2016 && o.topN !== null;
+    out.push(`Epoch AI publishes about 2.4× a year for frontier training cost since 2016${likeEpoch ? '.' : ' (to compare like with like, set the trend from 2016 and keep the top N per year).'}`);
   } else {
     out.push(`No cost trend: ${fit.reason}.`);
   }

@@ -133,6 +133,18 @@ describe('parseModelEconomicsQuery', () => {
     const r = parseModelEconomicsQuery({ mfu: '40', price: '-2', tps: '12abc', infGpu: 'TPU9' });
     expect(r.problems.map((p) => p.field).sort()).toEqual(['infGpu', 'mfu', 'price', 'tps']);
   });
+  it('chart labels › repeated keys kept; more than 20 › a problem naming label, none used', () => {
+    expect(parseModelEconomicsQuery({ label: ['GPT-4', ' Grok-2 ', ''] }).options.labels).toEqual(['GPT-4', 'Grok-2']);
+    const many = parseModelEconomicsQuery({ label: Array.from({ length: 21 }, (_, i) => `m${i}`) });
+    expect(many.problems.map((p) => p.field)).toEqual(['label']);
+    expect(many.options.labels).toEqual([]);
+  });
+  it('Epoch’s comparison › the summary says how to compare like with like until the trend is 2016- and top N', () => {
+    const rows: Row[] = [0, 1, 2, 3].map((k) => ({ model: `m${k}`, release_date: `${2016 + k}-01-01`, training_cost_usd: 1e6 * 2.4 ** k }));
+    const last = (o: typeof MODEL_ECONOMICS_DEFAULTS) => buildModelEconomics(rows, o).summary.at(-1);
+    expect(last(MODEL_ECONOMICS_DEFAULTS)).toBe('Epoch AI publishes about 2.4× a year for frontier training cost since 2016 (to compare like with like, set the trend from 2016 and keep the top N per year).');
+    expect(last({ ...MODEL_ECONOMICS_DEFAULTS, fromYear: 2016, topN: 3 })).toBe('Epoch AI publishes about 2.4× a year for frontier training cost since 2016.');
+  });
   it('user values › used and marked user', () => {
     const r = parseModelEconomicsQuery({ price: '2.5', topN: '10' });
     expect(r.options.gpuHourPriceUsd).toBe(2.5);
