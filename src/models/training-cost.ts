@@ -255,15 +255,17 @@ function flopsMethod(m: ModelCostInput, a: CostAssumptions, hw: GpuMatch, cls: H
 
 /**
  * Every training-cost estimate for one model, side by side, and the headline: reported, else
- * Epoch's estimate (× the CPI factor), else chip-hours × price, else FLOPs.
+ * Epoch's estimate (× the CPI factor), else chip-hours × price, else FLOPs. `known` is the
+ * hardware's spec match and class when the caller has already made them (same name, same answer).
  *
  * @example
  * trainingCost({ model: 'DeepSeek-V3', hardware: 'NVIDIA H800 SXM5', gpuHours: 2_788_000, gpuHourPriceUsd: 2 },
  *   { gpuHourPriceUsd: 2, tpuChipHourPriceUsd: 3.22, mfu: 0.4, cpiFactorFrom2023: 1 }).gpuHours.costUsd // 5_576_000
  */
-export function trainingCost(m: ModelCostInput, a: CostAssumptions): TrainingCost {
-  const hardware = matchGpu(m.hardware);
-  const cls = hardwareClass(m.hardware);
+export function trainingCost(m: ModelCostInput, a: CostAssumptions, known?: { match: GpuMatch; cls: HardwareClassification }): TrainingCost {
+  // A report of thousands of rows names a few dozen chips: the caller may pass the matches it has made.
+  const hardware = known?.match ?? matchGpu(m.hardware);
+  const cls = known?.cls ?? hardwareClass(m.hardware);
   const { stage, reason: stageReason } = trainingStage(m);
   const reportedUsd = present(m.trainingCostUsd) ? m.trainingCostUsd : null;
   const epoch2023Usd = present(m.epochCost2023Usd) ? m.epochCost2023Usd : null;

@@ -18,6 +18,7 @@ import {
   GPU_SPECS,
   hardwareClass,
   inYears,
+  matchGpu,
   topNPerYear,
   trainingCost,
   TREND_MIN_R2,
@@ -25,6 +26,7 @@ import {
   type CostMethod,
   type CostPoint,
   type GpuMatch,
+  type HardwareClassification,
   type TrainingCost,
   type TrainingStage,
   type TrendFit,
@@ -179,8 +181,15 @@ interface Computed {
 
 function computeAll(rows: Row[], o: ModelEconomicsOptions): Computed[] {
   const assumptions = { gpuHourPriceUsd: o.gpuHourPriceUsd, tpuChipHourPriceUsd: o.tpuChipHourPriceUsd, mfu: o.mfu, cpiFactorFrom2023: o.cpiFactorFrom2023 };
+  const hardwareSeen = new Map<string, { match: GpuMatch; cls: HardwareClassification }>();
   return rows.map((row, i) => {
     const name = str(row, 'model') ?? `row ${i + 1}`;
+    const hw = str(row, 'hardware');
+    let known = hardwareSeen.get(hw ?? '');
+    if (!known) {
+      known = { match: matchGpu(hw), cls: hardwareClass(hw) };
+      hardwareSeen.set(hw ?? '', known);
+    }
     const cost = trainingCost(
       {
         model: name,
@@ -204,6 +213,7 @@ function computeAll(rows: Row[], o: ModelEconomicsOptions): Computed[] {
         baseModel: str(row, 'base_model'),
       },
       assumptions,
+      known,
     );
     const date = str(row, 'release_date');
     return { row, name, date, year: yearFraction(date), cost };
