@@ -7,12 +7,15 @@
 /** Where an assumption's value came from: the default, a saved scenario, the user, or the data. */
 export type AssumptionSource = 'default' | 'scenario' | 'user' | 'data';
 
-export type TerminalMethod = 'none' | 'exit-multiple' | 'perpetual-growth';
+export type TerminalMethod = 'none' | 'value-driver' | 'exit-multiple';
+
+/** What happens after the last year of the data: see DESIGN.md "vintages of capacity". */
+export type CapacityAfterData = 'run-off' | 'sustain';
 
 export interface Assumptions {
   /** Discount rate (WACC), fraction per year. */
   wacc: number;
-  /** Years of cash flows counted from the first capex year. */
+  /** Years of cash flows counted from the first capex year when capacity is sustained (run-off runs until the last compute retires). */
   horizonYears: number;
   /** Tax rate on AI operating profit, fraction. */
   taxRate: number;
@@ -20,10 +23,22 @@ export interface Assumptions {
   aiCapexShare: number;
   /** Straight-line life of AI servers and GPUs, years; a row's useful_life_years wins unless set by the user. */
   gpuUsefulLifeYears: number;
-  /** First-year AI revenue as a fraction of that year's AI capex, when no AI revenue is reported. */
+  /** AI revenue per dollar of a vintage's AI capex in its first year of service (y), at 70% utilization. */
   aiRevenueToCapex: number;
-  /** Yearly growth of AI revenue at constant token prices, fraction. */
+  /** Change of a vintage's AI revenue per year of age at constant token prices (g), fraction. */
   aiRevenueGrowth: number;
+  /** Share of AI capex that buys compute (servers, GPUs, network), depreciated over the server life; the rest is facilities. */
+  computeShare: number;
+  /** Straight-line life of the facilities part of AI capex (buildings, power), years. */
+  facilityLifeYears: number;
+  /** After the data: run-off (no new capex, until the last compute retires) or sustain (replace and grow through the horizon, then a terminal value). */
+  capacityAfterData: CapacityAfterData;
+  /** Return on new invested capital for the value-driver terminal value, fraction; null = the WACC (growth adds no value). */
+  ronic: number | null;
+  /** Date every flow is discounted to (YYYY-MM-DD); null = the earliest fiscal-year end of a first capex year in the report. */
+  valuationDate: string | null;
+  /** Whether rows with basis `guidance` count: 'true' (default) or 'false'. */
+  includeGuidance: 'true' | 'false';
   /** AI operating margin before depreciation of the AI capex and before power (which is costed separately), fraction. */
   aiEbitdaMargin: number;
   /** Yearly fall of token prices, fraction (0.7 = prices fall 70% a year). */
@@ -33,7 +48,7 @@ export interface Assumptions {
   terminalMethod: TerminalMethod;
   /** Exit EV/EBITDA multiple on the last horizon year's AI EBITDA. */
   exitEvEbitda: number;
-  /** Perpetual growth of free cash flow after the horizon, fraction per year. */
+  /** Growth after the horizon (value-driver terminal value) and of sustained capacity, fraction per year. */
   terminalGrowth: number;
   /** The P/E a multiple compresses to (and that capitalises AI earnings), ×. */
   targetPe: number;
@@ -78,7 +93,7 @@ export const MAX_MC_TRIALS = 20_000;
 
 export type AssumptionKey = keyof Assumptions;
 
-export type AssumptionFormat = 'percent' | 'years' | 'multiple' | 'number' | 'choice';
+export type AssumptionFormat = 'percent' | 'years' | 'multiple' | 'number' | 'choice' | 'date';
 
 export interface AssumptionDef<K extends string = AssumptionKey> {
   key: K;
@@ -101,6 +116,8 @@ export interface AssumptionDef<K extends string = AssumptionKey> {
    * user's even when it equals the default (the form leaves it blank to keep the data's).
    */
   overridesData?: boolean;
+  /** Blank is a value (null): the default is derived (RONIC = WACC, valuation date from the data). */
+  optional?: boolean;
 }
 
 export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
@@ -110,7 +127,13 @@ export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
   aiCapexShare: 0.6,
   gpuUsefulLifeYears: 6,
   aiRevenueToCapex: 0.35,
-  aiRevenueGrowth: 0.25,
+  aiRevenueGrowth: 0,
+  computeShare: 0.5,
+  facilityLifeYears: 15,
+  capacityAfterData: 'run-off',
+  ronic: null,
+  valuationDate: null,
+  includeGuidance: 'true',
   aiEbitdaMargin: 0.5,
   tokenPriceDeflation: 0,
   volumeElasticity: 1,
@@ -137,29 +160,41 @@ export const ASSUMPTION_DEFS: readonly AssumptionDef[] = [
   { key: 'wacc', label: 'Discount rate (WACC)', csvKey: 'wacc_fraction', format: 'percent', min: -1, minExclusive: true, max: 1, swing: 0.01,
     help: 'Fraction per year, 0.09 = 9%. Large-cap tech WACC estimates sit near 8-10%.' },
   { key: 'horizonYears', label: 'Horizon', csvKey: 'horizon_years', format: 'years', min: 1, max: 40, integer: true,
-    help: 'Years of cash flows counted from the first capex year in the data.' },
+    help: 'With capacity sustained: years of cash flows from the first capex year in the data (at least through the data), then a terminal value. Run-off ignores it: the timeline runs until the last compute retires.' },
   { key: 'taxRate', label: 'Tax rate', csvKey: 'tax_rate_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.05,
     help: 'US federal statutory rate 21%.' },
   { key: 'aiCapexShare', label: 'AI share of capex', csvKey: 'ai_capex_share_fraction', format: 'percent', min: 0, max: 1, swing: 0.1,
     help: 'Used where a row gives no ai_capex_share.' },
   { key: 'gpuUsefulLifeYears', label: 'GPU / server useful life', csvKey: 'gpu_useful_life_years', format: 'years', min: 1, max: 20, swing: 1, overridesData: true,
     help: 'Where a row gives useful_life_years, the data’s life is used unless you set one here. Hyperscalers moved servers from 4 to 6 years in 2022-23; Amazon moved a subset back to 5 in 2025.' },
-  { key: 'aiRevenueToCapex', label: 'First-year AI revenue ÷ AI capex', csvKey: 'ai_revenue_to_capex_fraction', format: 'percent', min: 0, max: 10, swing: 0.1,
-    help: 'Only where no ai_revenue is reported. Microsoft: about $10B AI run-rate (Oct 2024) on about $27B FY2024 AI capex ≈ 0.35.' },
-  { key: 'aiRevenueGrowth', label: 'AI revenue growth', csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10, swing: 0.1,
-    help: 'Yearly growth at constant token prices, for years with no reported AI revenue.' },
+  { key: 'aiRevenueToCapex', label: 'AI revenue per $ of AI capex, first year (y)', csvKey: 'ai_revenue_to_capex_fraction', format: 'percent', min: 0, max: 10, swing: 0.1,
+    help: 'Each year’s AI capex (a vintage) earns this much per dollar in its first year of service, at 70% utilization. Microsoft: about $10B AI run-rate (Oct 2024) on about $27B FY2024 AI capex ≈ 0.35. A year’s reported ai_revenue replaces the modelled one.' },
+  { key: 'aiRevenueGrowth', label: 'Change of a vintage’s AI revenue per year of age (g)', csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10, swing: 0.1,
+    help: 'At constant token prices: more use and better software raise it, ageing chips lower it. 0 = a vintage earns the same every year of its life. Company revenue still grows as new vintages come in.' },
+  { key: 'computeShare', label: 'Compute share of AI capex', csvKey: 'compute_share_fraction', format: 'percent', min: 0, minExclusive: true, max: 1, swing: 0.1,
+    help: 'Servers, GPUs and network, depreciated over the server life; the rest is facilities (buildings, power). Microsoft has said roughly half of its cloud and AI spend goes to long-lived assets.' },
+  { key: 'facilityLifeYears', label: 'Facility life', csvKey: 'facility_life_years', format: 'years', min: 1, max: 60,
+    help: 'Straight-line life of data-center buildings and power; their remaining book value comes back when the last compute retires (run-off).' },
+  { key: 'capacityAfterData', label: 'After the data', csvKey: 'capacity_after_data', format: 'choice', choices: ['run-off', 'sustain'],
+    help: 'run-off: no new capex; the timeline runs until the last compute retires (does the spending in the data pay back?). sustain: through the horizon each year replaces the retired compute and facilities and grows them by the terminal growth, then a terminal value.' },
   { key: 'aiEbitdaMargin', label: 'AI operating margin before depreciation and power', csvKey: 'ai_ebitda_margin_fraction', format: 'percent', min: -1, max: 1, swing: 0.1,
     help: 'AI EBITDA before power ÷ AI revenue (staff and other cash costs deducted); power is costed from the power assumptions below.' },
   { key: 'tokenPriceDeflation', label: 'Token price fall per year', csvKey: 'token_price_deflation_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.1,
     help: 'The "DeepSeek effect": 0.7 = prices fall 70% a year.' },
   { key: 'volumeElasticity', label: 'Volume elasticity to token price', csvKey: 'volume_elasticity', format: 'number', min: 0, max: 5, swing: 0.2,
     help: 'Jevons: 1 = cheaper tokens are fully offset by more use; below 1 revenue falls with price.' },
-  { key: 'terminalMethod', label: 'Terminal value', csvKey: 'terminal_method', format: 'choice', choices: ['none', 'exit-multiple', 'perpetual-growth'],
-    help: 'None: the servers wear out within their life, so value ends with the horizon.' },
+  { key: 'terminalMethod', label: 'Terminal value', csvKey: 'terminal_method', format: 'choice', choices: ['none', 'value-driver', 'exit-multiple'],
+    help: 'Only with capacity sustained. none: value ends with the horizon. value-driver: NOPAT × (1 + g) × (1 − g ÷ RONIC) ÷ (WACC − g), growth paid for by reinvestment. exit-multiple: EV/EBITDA × the last year’s AI EBITDA.' },
   { key: 'exitEvEbitda', label: 'Exit EV/EBITDA', csvKey: 'exit_ev_ebitda_multiple', format: 'multiple', min: 0, max: 100,
     help: 'Applied to the last horizon year’s AI EBITDA when the terminal value is an exit multiple.' },
-  { key: 'terminalGrowth', label: 'Perpetual growth', csvKey: 'terminal_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 1,
-    help: 'Growth after the horizon when the terminal value is perpetual growth; must be below the WACC.' },
+  { key: 'terminalGrowth', label: 'Terminal growth', csvKey: 'terminal_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 1,
+    help: 'Growth of sustained capacity after the data, and after the horizon in the value-driver terminal value; must be below the WACC.' },
+  { key: 'ronic', label: 'Return on new invested capital (RONIC)', csvKey: 'ronic_fraction', format: 'percent', min: 0, minExclusive: true, max: 10, optional: true,
+    help: 'Value-driver terminal value only. Blank = the WACC: growth then adds no value, the conservative default.' },
+  { key: 'valuationDate', label: 'Valuation date', csvKey: 'valuation_date', format: 'date', optional: true,
+    help: 'Every company’s flows are discounted to this date (YYYY-MM-DD), so NPVs compare. Blank = the earliest fiscal-year end of a first capex year in the report.' },
+  { key: 'includeGuidance', label: 'Include guidance years', csvKey: 'include_guidance', format: 'choice', choices: ['true', 'false'],
+    help: 'Rows with basis guidance (capex a company has guided, not reported) count as vintages when true; they are marked in every table, chart and summary.' },
   { key: 'targetPe', label: 'Target P/E', csvKey: 'target_pe_multiple', format: 'multiple', min: 0, minExclusive: true, max: 200,
     help: 'Multiple compression target; startup P/E of 30-40 tends to converge to 20-30 after IPO.' },
   { key: 'gpuUtilization', label: 'Utilization of installed GPUs', csvKey: 'gpu_utilization_fraction', format: 'percent', min: 0, max: 1, swing: 0.1,
@@ -202,6 +237,34 @@ export interface ParsedAssumptions {
   /** Raw text per key as the user typed it (for showing a bad value back). */
   raw: Partial<Record<AssumptionKey, string>>;
   problems: AssumptionProblem[];
+  /** Share prices typed on the form, `price.<TICKER>=`, USD per share by upper-case ticker. */
+  prices: Record<string, number>;
+}
+
+const PRICE_KEY = /^price\.([A-Za-z0-9.\-]{1,12})$/;
+
+/**
+ * Share prices typed per company (`price.MSFT=512.3`): a positive number of USD per share each,
+ * keyed by the upper-case ticker. A blank field is no price; anything else is a problem.
+ *
+ * @example parsePrices({ 'price.msft': '512.3' }).prices // { MSFT: 512.3 }
+ */
+export function parsePrices(query: Record<string, unknown>): { prices: Record<string, number>; problems: AssumptionProblem[] } {
+  const prices: Record<string, number> = {};
+  const problems: AssumptionProblem[] = [];
+  for (const key of Object.keys(query)) {
+    const m = PRICE_KEY.exec(key);
+    if (!m) continue;
+    const text = queryValue(query, key);
+    if (text === undefined || text.trim() === '') continue;
+    const n = parseNumberText(text);
+    if (n === null || !(n > 0) || n > 1e9) {
+      problems.push({ key, value: text, message: `Share price for ${(m[1] as string).toUpperCase()} must be a number greater than 0` });
+      continue;
+    }
+    prices[(m[1] as string).toUpperCase()] = n;
+  }
+  return { prices, problems };
 }
 
 /** A query string's value for one key: the last one when repeated, undefined when absent. */
@@ -239,6 +302,15 @@ function rangeText(def: AssumptionDef<string>): string {
 
 /** Checks one typed value against its definition; returns the number or a problem message. */
 export function checkValue(def: AssumptionDef<string>, text: string): { value: number | string } | { message: string } {
+  if (def.format === 'date') {
+    const t = text.trim();
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    const ok = m && (() => {
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+    })();
+    return ok ? { value: t } : { message: 'must be a date as YYYY-MM-DD' };
+  }
   if (def.format === 'choice') {
     const c = text.trim();
     return def.choices?.includes(c) ? { value: c } : { message: `must be one of ${(def.choices ?? []).join(', ')}` };
@@ -264,7 +336,7 @@ export function parseAssumptions(
   query: Record<string, unknown>,
   scenario?: Record<string, number | string>,
 ): ParsedAssumptions {
-  const values: Record<string, number | string> = { ...DEFAULT_ASSUMPTIONS };
+  const values: Record<string, number | string | null> = { ...DEFAULT_ASSUMPTIONS };
   const sources = {} as Record<AssumptionKey, AssumptionSource>;
   const raw: Partial<Record<AssumptionKey, string>> = {};
   const problems: AssumptionProblem[] = [];
@@ -281,6 +353,14 @@ export function parseAssumptions(
     const text = queryValue(query, def.key);
     if (text === undefined || text.trim() === '') continue;
     raw[def.key] = text;
+    if (def.key === 'terminalMethod' && text.trim() === 'perpetual-growth') {
+      problems.push({
+        key: def.key,
+        value: text,
+        message: 'Terminal value perpetual-growth is gone: it capitalised NOPAT + depreciation forever with no reinvestment. Use value-driver (NOPAT × (1 + g) × (1 − g ÷ RONIC) ÷ (WACC − g)) or exit-multiple',
+      });
+      continue;
+    }
     const checked = checkValue(def, text);
     if ('value' in checked) {
       if (checked.value !== values[def.key] || def.overridesData) sources[def.key] = 'user';
@@ -290,14 +370,16 @@ export function parseAssumptions(
     }
   }
   const parsed = values as unknown as Assumptions;
-  if (parsed.terminalMethod === 'perpetual-growth' && parsed.terminalGrowth >= parsed.wacc) {
+  if (parsed.capacityAfterData === 'sustain' && parsed.terminalMethod === 'value-driver' && parsed.terminalGrowth >= parsed.wacc) {
     problems.push({
       key: 'terminalGrowth',
       value: raw.terminalGrowth ?? String(parsed.terminalGrowth),
-      message: 'Perpetual growth must be below the discount rate (WACC), or the terminal value is infinite',
+      message: 'Terminal growth must be below the discount rate (WACC), or the value-driver terminal value is infinite',
     });
   }
-  return { values: parsed, sources, raw, problems };
+  const prices = parsePrices(query);
+  problems.push(...prices.problems);
+  return { values: parsed, sources, raw, problems, prices: prices.prices };
 }
 
 /**
@@ -305,13 +387,16 @@ export function parseAssumptions(
  * overrides the data is left out while it is still the default, so the data keeps precedence.
  * `onlyUser` keeps only what the user typed (for short links that also carry the scenario id).
  */
-export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>, opts: { onlyUser?: boolean } = {}): string {
+export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> }, opts: { onlyUser?: boolean } = {}): string {
   const params = new URLSearchParams();
   for (const def of ASSUMPTION_DEFS) {
     if (def.overridesData && parsed.sources[def.key] === 'default') continue;
     if (opts.onlyUser && parsed.sources[def.key] !== 'user') continue;
-    params.set(def.key, String(parsed.values[def.key]));
+    const value = parsed.values[def.key];
+    if (value === null) continue;
+    params.set(def.key, String(value));
   }
+  for (const [ticker, price] of Object.entries(parsed.prices ?? {}).sort((x, y) => x[0].localeCompare(y[0]))) params.set(`price.${ticker}`, String(price));
   return params.toString();
 }
 
@@ -319,10 +404,12 @@ export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sou
  * Assumption lines for a CSV: [csv key, value, source]. A default that gives way to a data column
  * says so: `data, else default`.
  */
-export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): [string, string | number, string][] {
-  return ASSUMPTION_DEFS.map((def) => [
-    def.csvKey,
-    parsed.values[def.key],
-    def.overridesData && parsed.sources[def.key] === 'default' ? 'data, else default' : parsed.sources[def.key],
-  ]);
+export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> }): [string, string | number, string][] {
+  const lines: [string, string | number, string][] = ASSUMPTION_DEFS.map((def) => {
+    const value = parsed.values[def.key];
+    const derived = value === null ? (def.key === 'ronic' ? 'wacc' : 'from the data') : value;
+    return [def.csvKey, derived, def.overridesData && parsed.sources[def.key] === 'default' ? 'data, else default' : parsed.sources[def.key]];
+  });
+  for (const [ticker, price] of Object.entries(parsed.prices ?? {}).sort((x, y) => x[0].localeCompare(y[0]))) lines.push([`share_price_${ticker.toLowerCase()}_usd`, price, 'user']);
+  return lines;
 }

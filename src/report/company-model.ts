@@ -1,63 +1,118 @@
 /**
- * The company AI investment model (DESIGN.md "What it computes"): one company's rows and a
- * scenario → AI capex, depreciation by vintage, AI revenue (reported, then projected), AI EBITDA,
- * NOPAT, free cash flow by year, and NPV, IRR, ROI, ROIC, payback and break-even revenue.
+ * The company AI investment model on vintages of capacity (DESIGN.md "Company AI investment model:
+ * vintages of capacity"; every formula and default with its reason in docs/methodology.md).
  *
- * Conventions:
- * - The timeline starts in the company's first fiscal year with capex (t = 0, undiscounted) and
- *   runs for the horizon, extended if needed so no capex in the data is cut off. Capex is the
- *   data's (reported and guidance years); no capex is assumed after the last data year: the report
- *   asks whether the program in the data pays back.
- * - AI revenue: reported `ai_revenue` where given; else year 0 = AI capex × aiRevenueToCapex; later
- *   years = previous × (1 + growth) × (1 − tokenPriceDeflation)^(1 − volumeElasticity).
- * - AI EBITDA = revenue × aiEbitdaMargin; NOPAT = (EBITDA − depreciation) × (1 − tax);
- *   FCF = NOPAT + depreciation − AI capex; the terminal value (if any) is added to the last year.
- * - ROIC(t) = NOPAT(t) ÷ average of opening and closing net book value of the AI capex.
- * - Break-even AI revenue: the yearly revenue whose after-tax cash covers the capital recovery
- *   charge (depreciation plus the cost of capital) of all the AI capex as one vintage:
- *   A = −pmt(wacc, life, capex); R = (D + (A − D) / (1 − tax)) / margin with D = capex / life,
- *   where life is the capex-weighted useful life of the vintages.
- * - Utilization: modelled (assumed and projected) AI revenue × utilization ÷ REFERENCE_UTILIZATION
- *   (the level `aiRevenueToCapex` is read at); reported revenue is kept as reported.
- * - Power, an operating cost deducted from AI EBITDA: IT power MW (the data's `power_mw` for the
- *   year where given, else AI capex in service, i.e. within its useful life, × powerMwPerBillionUsd
- *   per $1B) × 8,760 h × 1,000 kWh/MWh × utilization × PUE × power price.
- * - Reporting currency: the data is in USD; in KRW every amount of timeline year t is converted at
- *   fxKrwPerUsd × (1 + fxDriftPerYear)^t, and NPV, IRR, ROI and paybacks are computed on the
- *   converted flows (so a drifting rate moves IRR). Ratios (ROIC) are computed in USD. The `Usd`
- *   suffix of the fields below names amounts in the reporting currency (USD unless chosen).
+ * One company's rows + a scenario + a valuation date → per-year arrays and dated free cash flows:
+ * - Each fiscal year's AI capex C_v = capex_v × share_v is a vintage: compute K_v = C_v × s
+ *   (`computeShare`) depreciating over its life L_v (the row's useful_life_years, else the
+ *   scenario's; a life the user sets wins), facilities C_v × (1 − s) over `facilityLifeYears`.
+ *   Full-year convention: a vintage serves fiscal years v … v + L_v − 1 (a fractional last year
+ *   serves its fraction, `serviceFraction`).
+ * - Revenue of vintage v in year t: C_v × y × (u ÷ 0.7) × q^(t−v) while its compute serves,
+ *   q = `vintageAgeFactor(g, d, e)`; company AI revenue is the sum, unless the year's row reports
+ *   `ai_revenue` (reported wins for that year).
+ * - Power: MW = Σ C_v × powerMwPerBillionUsd ÷ 1e9 over vintages in service (or the row's
+ *   power_mw); cost = `powerCostUsd(MW, u, PUE, price)`. EBITDA = revenue × margin − power;
+ *   NOPAT = (EBITDA − depreciation) × (1 − tax) (a loss is a tax credit: group relief);
+ *   FCF = NOPAT + depreciation − AI capex (+ salvage, + terminal value).
+ * - `capacityAfterData = run-off`: no capex after the data; the timeline runs until the last
+ *   compute retires, and the facilities' remaining book value comes back as salvage in that year.
+ *   No terminal value (the notes say so when one was asked for).
+ *   `sustain`: through the horizon each year buys back the compute and facilities that retired
+ *   the year before plus the terminal growth g of what was in service (the fleet at cost grows
+ *   by g a year); replacement vintages take the scenario's life. Then a terminal value on the
+ *   last year: `valueDriverTerminalValue(NOPAT, g, RONIC, WACC)` or EV/EBITDA × EBITDA.
+ * - Each year's FCF is dated at its fiscal-year end (the row's fiscal_year_end, else the
+ *   company's last known month-day, else 31 December); NPV at the valuation date by XNPV's
+ *   convention (days ÷ 365), IRR by XIRR on the same dated flows. Paybacks count years from the
+ *   start of the company's first capex year.
+ * - Reporting currency: the data is in USD; in KRW every amount of timeline year t is converted
+ *   at fxKrwPerUsd × (1 + fxDriftPerYear)^t, and NPV, IRR and paybacks use the converted flows.
+ *
+ * Split for speed: `planCompany` reads the rows once (everything no Monte Carlo draw changes);
+ * `runPlan` is the year loop, allocation-free when given a scratch run; `modelFromPlan` adds the
+ * dated results. The output is plain data (no functions, no class instances).
  */
-import { discountedPaybackYears, irr, npv, paybackYears, pmt, roi, straightLineDepreciation, type DepreciationSchedule } from '../finance';
+import {
+  paybackYears,
+  powerCostUsd,
+  roi,
+  serviceFraction,
+  serviceYears,
+  unitEconomics,
+  valueDriverTerminalValue,
+  vintageAgeFactor,
+  xirr,
+  xnpv,
+  yearsBetween,
+  type UnitEconomics,
+} from '../finance';
 import type { Row } from '../store/types';
 import { REFERENCE_UTILIZATION, type Assumptions } from './assumptions';
+import { basisOf, companyYears, finite, fiscalYearEndDate, monthDayOf, num, partialQuarters } from './company-rows';
 
-export type IrrResult = ReturnType<typeof irr>;
+export { companyYears, finite, groupByCompany, num } from './company-rows';
 
-export type RevenueBasis = 'reported' | 'assumed' | 'projected';
+export type IrrResult = ReturnType<typeof xirr>;
+
+/** Where a year's AI revenue comes from: the data's ai_revenue, or the vintages in service. */
+export type RevenueBasis = 'reported' | 'modelled';
 
 export interface ModelYear {
   fiscalYear: number;
-  /** 'reported' | 'guidance' | 'estimate' from the data, or 'projection' after the data. */
+  /** The fiscal year's end, where its flow is dated (YYYY-MM-DD). */
+  date: string;
+  /** 'reported' | 'guidance' | 'estimate' from the data; 'run-off' or 'sustain' after it. */
   basis: string;
+  /** Quarters the year was rolled up from when fewer than four (a partial year), else null. */
+  partialQuarters: number | null;
   capexUsd: number | null;
   aiCapexShare: number | null;
   aiCapexUsd: number;
+  computeCapexUsd: number;
+  facilitiesCapexUsd: number;
   depreciationUsd: number;
+  computeDepreciationUsd: number;
+  facilitiesDepreciationUsd: number;
   netBookValueUsd: number;
   aiRevenueUsd: number;
   aiRevenueBasis: RevenueBasis;
+  /** Revenue of the vintages in service (what the model says, even where the data reports one). */
+  modelledAiRevenueUsd: number;
+  /** AI revenue at which this year's vintages would break even: y* ÷ y × modelled revenue. */
+  breakEvenAiRevenueUsd: number | null;
   /** IT power of the AI fleet, MW, and where it came from. */
   powerMw: number;
   powerMwBasis: 'data' | 'assumed';
   powerCostUsd: number;
   aiEbitdaUsd: number;
   nopatUsd: number;
+  /** Facilities' remaining book value returned in run-off's last year. */
+  salvageUsd: number;
   terminalValueUsd: number;
   fcfUsd: number;
   cumulativeFcfUsd: number;
+  /** Years from the valuation date to this year's end (days ÷ 365; negative before it). */
+  yearsFromValuation: number;
+  /** FCF discounted to the valuation date. */
   discountedFcfUsd: number;
   cumulativeDiscountedFcfUsd: number;
   roic: number | null;
+}
+
+export interface Vintage {
+  fiscalYear: number;
+  /** 'data' for a year of the data, 'replacement' for sustained capacity. */
+  kind: 'data' | 'replacement';
+  aiCapexUsd: number;
+  computeUsd: number;
+  facilitiesUsd: number;
+  usefulLifeYears: number;
+  /** Last fiscal year the compute serves. */
+  lastServiceYear: number;
+  /** Per timeline year. */
+  revenueUsd: number[];
+  depreciationUsd: number[];
 }
 
 export interface CompanyModel {
@@ -68,77 +123,40 @@ export interface CompanyModel {
   fxRates: number[];
   firstYear: number;
   lastDataYear: number;
+  /** Month-day the company's fiscal years end (the last known), MM-DD. */
+  fiscalYearEnd: string;
+  /** Every flow is discounted to this date (YYYY-MM-DD). */
+  valuationDate: string;
+  capacityAfterData: Assumptions['capacityAfterData'];
+  /** Terminal method actually applied ('none' in run-off whatever was asked). */
+  terminalMethod: Assumptions['terminalMethod'];
+  /** Fiscal year in which the last compute retires (run-off) or the horizon's last year (sustain). */
+  lastYear: number;
   years: ModelYear[];
-  /** Depreciation of each vintage (fiscal year of the capex) by year of the timeline. */
-  vintages: { fiscalYear: number; aiCapexUsd: number; usefulLifeYears: number; depreciationUsd: number[] }[];
+  vintages: Vintage[];
+  /** Guidance years counted in the model (empty when guidance is left out or there is none). */
+  guidanceYears: number[];
+  /** Guidance years in the data left out because includeGuidance is false. */
+  excludedGuidanceYears: number[];
+  partialYears: number[];
   totalAiCapexUsd: number;
   flowsUsd: number[];
+  flowDates: string[];
   npvUsd: number;
   irr: IrrResult;
   roi: number | null;
   paybackYears: number | null;
   discountedPaybackYears: number | null;
+  /** Break-even AI revenue of the last data year: y* ÷ y × its modelled AI revenue. */
   breakEvenAiRevenueUsd: number | null;
-  /** Notes about the data (gaps, rows skipped), shown with the report. */
+  /** The scenario's revenue yield y and one dollar of AI capex under the scenario. */
+  revenueYield: number;
+  unit: UnitEconomics;
+  /** Notes about the data and the model (gaps, rows skipped, what was ignored), shown with the report. */
   notes: string[];
 }
 
-/**
- * Straight-line schedule where each vintage may have its own life: one finance-core schedule per
- * distinct life (holding only that life's vintages), summed. With one life it is a single call.
- */
-export function depreciationByVintage(capexByYear: number[], livesYears: number[], horizonYears: number): DepreciationSchedule {
-  const distinct = [...new Set(livesYears)];
-  if (distinct.length <= 1) return straightLineDepreciation(capexByYear, distinct[0] ?? 1, { horizonYears });
-  const depreciation = new Array<number>(horizonYears).fill(0);
-  const netBookValue = new Array<number>(horizonYears).fill(0);
-  const byVintage: number[][] = capexByYear.map(() => new Array<number>(horizonYears).fill(0));
-  for (const life of distinct) {
-    const part = straightLineDepreciation(capexByYear.map((c, v) => (livesYears[v] === life ? c : 0)), life, { horizonYears });
-    for (let t = 0; t < horizonYears; t++) {
-      depreciation[t] = (depreciation[t] as number) + (part.depreciation[t] ?? 0);
-      netBookValue[t] = (netBookValue[t] as number) + (part.netBookValue[t] ?? 0);
-    }
-    part.byVintage.forEach((row, v) => {
-      if (livesYears[v] === life) byVintage[v] = row;
-    });
-  }
-  return { depreciation, netBookValue, byVintage };
-}
-
-/** A ratio that overflowed (a vanishing denominator) is no answer rather than ±Infinity. */
-export function finite(x: number | null): number | null {
-  return x !== null && Number.isFinite(x) ? x : null;
-}
-
-export function num(v: Row[string] | undefined): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-/** Rows of one company, one per fiscal year (the last wins on duplicates), in year order. */
-export function companyYears(rows: Row[]): Map<number, Row> {
-  const byYear = new Map<number, Row>();
-  for (const r of rows) {
-    const y = num(r.fiscal_year);
-    if (y !== null) byYear.set(y, r);
-  }
-  return new Map([...byYear.entries()].sort((a, b) => a[0] - b[0]));
-}
-
-/** Groups rows by company name, in order of first appearance. */
-export function groupByCompany(rows: Row[]): Map<string, Row[]> {
-  const out = new Map<string, Row[]>();
-  for (const r of rows) {
-    const name = typeof r.company === 'string' ? r.company : String(r.company ?? '');
-    if (!name) continue;
-    const list = out.get(name);
-    if (list) list.push(r);
-    else out.set(name, [r]);
-  }
-  return out;
-}
-
-/** How `buildCompanyModel` and `planCompany` pick each vintage's useful life. */
+/** How `planCompany` picks each vintage's useful life. */
 export interface ModelOptions {
   /**
    * true (default): a vintage's useful life is its row's useful_life_years where given, the
@@ -152,95 +170,140 @@ export function fxRateAt(a: Pick<Assumptions, 'reportingCurrency' | 'fxKrwPerUsd
   return a.reportingCurrency === 'USD' ? 1 : a.fxKrwPerUsd * Math.pow(1 + a.fxDriftPerYear, t);
 }
 
-const KWH_PER_MW_YEAR = 8760 * 1000;
-
 /**
- * Everything about one company that does not depend on the assumptions a Monte Carlo run draws
- * (WACC, growth, margin, the scenario's AI share of capex): the timeline, capex split into the part
- * whose AI share comes from the data and the part that takes the scenario's share, and their
- * depreciation schedules. Depreciation and capex in service are linear in capex, so the AI values
- * for any scenario share are `fixed + share × scenario`.
+ * Everything about one company that no Monte Carlo draw changes (growth, margin, the scenario's
+ * AI share of capex, WACC): the timeline and its dates, capex and its data shares, lives, the
+ * service and book-value fractions of every vintage in every year.
  */
 export interface CompanyPlan {
   company: string;
   ticker: string | null;
   firstYear: number;
   lastDataYear: number;
+  /** Index of the last data year in the timeline. */
+  lastDataIndex: number;
   length: number;
   timeline: number[];
+  dates: string[];
+  fiscalYearEnd: string;
+  basis: string[];
+  partial: (number | null)[];
   capexUsd: (number | null)[];
   /** AI share from the data (null where the scenario's applies, or no capex). */
   dataShares: (number | null)[];
-  hasCapex: boolean[];
   lives: number[];
-  basis: string[];
   reportedRevenueUsd: (number | null)[];
   dataPowerMw: (number | null)[];
-  fixed: PlanPart;
-  scenario: PlanPart;
+  mode: Assumptions['capacityAfterData'];
+  /** Share of year t in which vintage v's compute serves, at [v × length + t]. */
+  computeService: Float64Array;
+  /** Share of year t in which vintage v's facilities are depreciated. */
+  facilityService: Float64Array;
+  /** Compute's book value left at the end of year t per dollar of vintage v's compute. */
+  computeBook: Float64Array;
+  /** Facilities' book value left at the end of year t per dollar of vintage v's facilities. */
+  facilityBook: Float64Array;
+  /** Vintage v's compute has its last service year at v + retireAfter[v] − 1. */
+  serviceYearsOf: number[];
+  guidanceYears: number[];
+  excludedGuidanceYears: number[];
   notes: string[];
 }
 
-interface PlanPart {
-  aiCapexUsd: number[];
-  schedule: DepreciationSchedule;
-  /** AI capex within its useful life in each year. */
-  inServiceUsd: number[];
-}
+const MIN_LIFE = 1;
+const MAX_LIFE = 50;
 
-function planPart(aiCapex: number[], lives: number[], length: number): PlanPart {
-  const inService = new Array<number>(length).fill(0);
-  aiCapex.forEach((c, v) => {
-    if (c === 0) return;
-    const life = lives[v] as number;
-    for (let t = v; t < length && t - v < life; t++) inService[t] = (inService[t] as number) + c;
-  });
-  return { aiCapexUsd: aiCapex, schedule: depreciationByVintage(aiCapex, lives, length), inServiceUsd: inService };
-}
-
-/** Prepares a company for `runPlan`; null when the company has no capex at all. */
-export function planCompany(company: string, rows: Row[], a: Pick<Assumptions, 'horizonYears' | 'gpuUsefulLifeYears'>, opts: ModelOptions = {}): CompanyPlan | null {
+/**
+ * Prepares a company for `runPlan`; null when the company has no capex at all (or none once
+ * guidance is left out).
+ */
+export function planCompany(
+  company: string,
+  rows: Row[],
+  a: Pick<Assumptions, 'horizonYears' | 'gpuUsefulLifeYears' | 'facilityLifeYears' | 'capacityAfterData' | 'includeGuidance'>,
+  opts: ModelOptions = {},
+): CompanyPlan | null {
   const lifeFromData = opts.lifeFromData ?? true;
-  const byYear = companyYears(rows);
+  const includeGuidance = a.includeGuidance !== 'false';
+  const byYear = companyYears(rows, { includeGuidance });
+  const all = companyYears(rows);
+  const excludedGuidanceYears = includeGuidance ? [] : [...all.entries()].filter(([y, r]) => basisOf(r) === 'guidance' && num(r.capex) !== null && num(byYear.get(y)?.capex) === null).map(([y]) => y);
   const capexYears = [...byYear.entries()].filter(([, r]) => num(r.capex) !== null).map(([y]) => y);
   if (capexYears.length === 0) return null;
   const firstYear = capexYears[0] as number;
   const lastDataYear = capexYears[capexYears.length - 1] as number;
-  const length = Math.max(a.horizonYears, lastDataYear - firstYear + 1);
   const notes: string[] = [];
+  const dataLength = lastDataYear - firstYear + 1;
+  // Lives first: run-off's timeline runs until the last compute retires.
+  const lives: number[] = [];
+  for (let t = 0; t < dataLength; t++) {
+    const y = firstYear + t;
+    const r = byYear.get(y);
+    const dataLife = r ? num(r.useful_life_years) : null;
+    const usable = dataLife !== null && dataLife >= MIN_LIFE && dataLife <= MAX_LIFE;
+    if (lifeFromData && dataLife !== null && !usable) notes.push(`FY${y} useful_life_years ${dataLife} is outside ${MIN_LIFE}-${MAX_LIFE} years: the scenario's life is used.`);
+    lives.push(lifeFromData && usable ? (dataLife as number) : a.gpuUsefulLifeYears);
+  }
+  let length: number;
+  if (a.capacityAfterData === 'sustain') {
+    length = Math.max(a.horizonYears, dataLength);
+  } else {
+    length = dataLength;
+    for (let t = 0; t < dataLength; t++) {
+      const r = byYear.get(firstYear + t);
+      if (r && num(r.capex) !== null) length = Math.max(length, t + serviceYears(lives[t] as number));
+    }
+  }
+  for (let t = dataLength; t < length; t++) lives.push(a.gpuUsefulLifeYears);
+  // The company's month-day: the latest row that says, else 31 December.
+  let fiscalYearEnd = '12-31';
+  for (const r of byYear.values()) fiscalYearEnd = monthDayOf(r.fiscal_year_end) ?? fiscalYearEnd;
   const timeline = Array.from({ length }, (_, t) => firstYear + t);
+  const dates: string[] = [];
   const capexUsd: (number | null)[] = [];
   const dataShares: (number | null)[] = [];
-  const hasCapex: boolean[] = [];
-  const lives: number[] = [];
   const basis: string[] = [];
+  const partial: (number | null)[] = [];
   const reported: (number | null)[] = [];
   const power: (number | null)[] = [];
-  const fixedCapex: number[] = [];
-  const scenarioCapex: number[] = [];
+  const guidanceYears: number[] = [];
   for (const y of timeline) {
-    const r = byYear.get(y);
+    const r = y <= lastDataYear ? byYear.get(y) : undefined;
+    dates.push(fiscalYearEndDate(y, monthDayOf(r?.fiscal_year_end) ?? fiscalYearEnd));
     const given = r ? num(r.capex) : null;
     if (y <= lastDataYear && given === null) notes.push(`No capex for FY${y}: counted as zero.`);
     if (given !== null && given < 0) notes.push(`FY${y} capex is negative (cash-flow sign): used as ${-given}.`);
     const capex = given === null ? null : Math.abs(given);
     const dataShare = r ? num(r.ai_capex_share) : null;
     if (dataShare !== null && (dataShare < 0 || dataShare > 1)) notes.push(`FY${y} ai_capex_share ${dataShare} is not a fraction in [0, 1]: the scenario's share is used.`);
-    const usableShare = dataShare !== null && dataShare >= 0 && dataShare <= 1 ? dataShare : null;
     capexUsd.push(capex);
-    hasCapex.push(capex !== null);
-    dataShares.push(capex === null ? null : usableShare);
-    fixedCapex.push(capex !== null && usableShare !== null ? capex * usableShare : 0);
-    scenarioCapex.push(capex !== null && usableShare === null ? capex : 0);
-    const dataLife = r ? num(r.useful_life_years) : null;
-    const usable = dataLife !== null && dataLife >= 1 && dataLife <= 50;
-    if (lifeFromData && dataLife !== null && !usable) notes.push(`FY${y} useful_life_years ${dataLife} is outside 1-50 years: the scenario's life is used.`);
-    lives.push(lifeFromData && usable ? (dataLife as number) : a.gpuUsefulLifeYears);
-    basis.push(r && y <= lastDataYear ? String(r.basis ?? 'reported') : 'projection');
+    dataShares.push(capex !== null && dataShare !== null && dataShare >= 0 && dataShare <= 1 ? dataShare : null);
+    const b = y > lastDataYear ? a.capacityAfterData : r ? basisOf(r) : 'reported';
+    basis.push(b);
+    if (b === 'guidance' && capex !== null) guidanceYears.push(y);
+    const q = partialQuarters(r);
+    partial.push(q);
+    if (q !== null) notes.push(`FY${y} is a partial year: the data holds ${q} of its 4 quarters, so its figures cover only part of the year.`);
     reported.push(r ? num(r.ai_revenue) : null);
     const mw = r ? num(r.power_mw) : null;
     if (mw !== null && mw < 0) notes.push(`FY${y} power_mw ${mw} is negative: power is assumed from AI capex instead.`);
     power.push(mw !== null && mw >= 0 ? mw : null);
+  }
+  const computeService = new Float64Array(length * length);
+  const facilityService = new Float64Array(length * length);
+  const computeBook = new Float64Array(length * length);
+  const facilityBook = new Float64Array(length * length);
+  const serviceYearsOf: number[] = [];
+  for (let v = 0; v < length; v++) {
+    const life = lives[v] as number;
+    serviceYearsOf.push(serviceYears(life));
+    for (let t = v; t < length; t++) {
+      const age = t - v;
+      computeService[v * length + t] = serviceFraction(life, age);
+      facilityService[v * length + t] = serviceFraction(a.facilityLifeYears, age);
+      computeBook[v * length + t] = Math.max(0, life - (age + 1)) / life;
+      facilityBook[v * length + t] = Math.max(0, a.facilityLifeYears - (age + 1)) / a.facilityLifeYears;
+    }
   }
   const first = byYear.get(firstYear);
   return {
@@ -248,17 +311,26 @@ export function planCompany(company: string, rows: Row[], a: Pick<Assumptions, '
     ticker: first && typeof first.ticker === 'string' && first.ticker ? first.ticker : null,
     firstYear,
     lastDataYear,
+    lastDataIndex: dataLength - 1,
     length,
     timeline,
+    dates,
+    fiscalYearEnd,
+    basis,
+    partial,
     capexUsd,
     dataShares,
-    hasCapex,
     lives,
-    basis,
     reportedRevenueUsd: reported,
     dataPowerMw: power,
-    fixed: planPart(fixedCapex, lives, length),
-    scenario: planPart(scenarioCapex, lives, length),
+    mode: a.capacityAfterData,
+    computeService,
+    facilityService,
+    computeBook,
+    facilityBook,
+    serviceYearsOf,
+    guidanceYears,
+    excludedGuidanceYears,
     notes,
   };
 }
@@ -267,196 +339,369 @@ export function planCompany(company: string, rows: Row[], a: Pick<Assumptions, '
 export interface PlanRun {
   fx: number[];
   aiCapex: number[];
+  computeCapex: number[];
+  facilitiesCapex: number[];
   depreciation: number[];
+  computeDepreciation: number[];
+  facilitiesDepreciation: number[];
   netBookValue: number[];
   revenue: number[];
+  modelledRevenue: number[];
   revenueBasis: RevenueBasis[];
   powerMw: number[];
   powerCost: number[];
   ebitda: number[];
   nopat: number[];
+  salvage: number[];
   terminal: number[];
   fcf: number[];
   /** ROIC per year, computed in USD (a ratio). */
   roic: (number | null)[];
   totalAiCapex: number;
-  /** Σ(NOPAT + depreciation + terminal value), for ROI. */
+  /** Σ(NOPAT + depreciation + salvage + terminal value), for ROI. */
   operatingCash: number;
-}
-
-/**
- * The model's year loop for a prepared company under assumptions `a`: the one place AI revenue,
- * power, EBITDA, NOPAT, terminal value and free cash flow are computed (the full model and every
- * Monte Carlo trial use it).
- */
-export function runPlan(p: CompanyPlan, a: Assumptions, into?: PlanRun): PlanRun {
-  const n = p.length;
-  const share = a.aiCapexShare;
-  // A Monte Carlo run passes one scratch result to refill, so a trial allocates nothing.
-  const out = into && into.fcf.length === n ? into : emptyRun(n);
-  const { fx, aiCapex, depreciation, netBookValue: nbvOut, revenue, revenueBasis, powerMw, powerCost, ebitda: ebitdaOut, nopat: nopatOut, terminal: terminalOut, fcf, roic } = out;
-  const revenueFactor = (1 + a.aiRevenueGrowth) * Math.pow(1 - a.tokenPriceDeflation, 1 - a.volumeElasticity);
-  const utilizationFactor = a.gpuUtilization / REFERENCE_UTILIZATION;
-  const kwhPrice = KWH_PER_MW_YEAR * a.gpuUtilization * a.pue * a.powerPriceUsdPerKwh;
-  const mwPerUsd = a.powerMwPerBillionUsd / 1e9;
-  let prevRevenue = 0;
-  let prevNbv = 0;
-  let totalAiCapex = 0;
-  let operatingCash = 0;
-  for (let t = 0; t < n; t++) {
-    const capex = (p.fixed.aiCapexUsd[t] as number) + share * (p.scenario.aiCapexUsd[t] as number);
-    const dep = (p.fixed.schedule.depreciation[t] ?? 0) + share * (p.scenario.schedule.depreciation[t] ?? 0);
-    const nbv = (p.fixed.schedule.netBookValue[t] ?? 0) + share * (p.scenario.schedule.netBookValue[t] ?? 0);
-    const reported = p.reportedRevenueUsd[t] ?? null;
-    let rev: number;
-    if (reported !== null) {
-      rev = reported;
-      revenueBasis[t] = 'reported';
-    } else if (t === 0) {
-      // Reported-or-assumed revenue before utilization, so growth compounds on a utilization-free base.
-      rev = capex * a.aiRevenueToCapex;
-      revenueBasis[t] = 'assumed';
-    } else {
-      rev = prevRevenue * revenueFactor;
-      revenueBasis[t] = 'projected';
-    }
-    prevRevenue = rev;
-    const shown = reported !== null ? rev : rev * utilizationFactor;
-    const dataMw = p.dataPowerMw[t] ?? null;
-    const mw = dataMw ?? ((p.fixed.inServiceUsd[t] as number) + share * (p.scenario.inServiceUsd[t] as number)) * mwPerUsd;
-    const power = mw * kwhPrice;
-    const ebitda = shown * a.aiEbitdaMargin - power;
-    const nopat = (ebitda - dep) * (1 - a.taxRate);
-    let terminal = 0;
-    if (t === n - 1) {
-      if (a.terminalMethod === 'exit-multiple') terminal = a.exitEvEbitda * ebitda;
-      else if (a.terminalMethod === 'perpetual-growth') terminal = ((nopat + dep) * (1 + a.terminalGrowth)) / (a.wacc - a.terminalGrowth);
-    }
-    const avgCapital = (prevNbv + nbv) / 2;
-    roic[t] = avgCapital > 0 ? finite(nopat / avgCapital) : null;
-    prevNbv = nbv;
-    const rate = fxRateAt(a, t);
-    fx[t] = rate;
-    aiCapex[t] = capex * rate;
-    depreciation[t] = dep * rate;
-    nbvOut[t] = nbv * rate;
-    revenue[t] = shown * rate;
-    powerMw[t] = mw;
-    powerCost[t] = power * rate;
-    ebitdaOut[t] = ebitda * rate;
-    nopatOut[t] = nopat * rate;
-    terminalOut[t] = terminal * rate;
-    fcf[t] = (nopat + dep - capex + terminal) * rate;
-    totalAiCapex += capex * rate;
-    operatingCash += (nopat + dep + terminal) * rate;
-  }
-  out.totalAiCapex = totalAiCapex;
-  out.operatingCash = operatingCash;
-  return out;
+  /** false when the terminal value has no answer (value-driver growth at or above the WACC). */
+  ok: boolean;
+  /** USD capex of each vintage as bought: AI total ("capacity" for revenue and power), compute, facilities. */
+  vintageUsd: number[];
+  vintageComputeUsd: number[];
+  vintageFacilitiesUsd: number[];
+  /** Scratch: q^k. */
+  agePow: number[];
 }
 
 /** A run's arrays for a timeline of n years, to be filled by `runPlan`. */
 export function emptyRun(n: number): PlanRun {
   const zeros = () => new Array<number>(n).fill(0);
   return {
-    fx: zeros(), aiCapex: zeros(), depreciation: zeros(), netBookValue: zeros(), revenue: zeros(),
-    revenueBasis: new Array<RevenueBasis>(n).fill('assumed'), powerMw: zeros(), powerCost: zeros(), ebitda: zeros(),
-    nopat: zeros(), terminal: zeros(), fcf: zeros(), roic: new Array<number | null>(n).fill(null), totalAiCapex: 0, operatingCash: 0,
+    fx: zeros(), aiCapex: zeros(), computeCapex: zeros(), facilitiesCapex: zeros(), depreciation: zeros(), computeDepreciation: zeros(),
+    facilitiesDepreciation: zeros(), netBookValue: zeros(), revenue: zeros(), modelledRevenue: zeros(),
+    revenueBasis: new Array<RevenueBasis>(n).fill('modelled'), powerMw: zeros(), powerCost: zeros(), ebitda: zeros(), nopat: zeros(),
+    salvage: zeros(), terminal: zeros(), fcf: zeros(), roic: new Array<number | null>(n).fill(null), totalAiCapex: 0, operatingCash: 0, ok: true,
+    vintageUsd: zeros(), vintageComputeUsd: zeros(), vintageFacilitiesUsd: zeros(), agePow: zeros(),
   };
 }
 
 /**
- * Break-even AI revenue (see the module comment), in the reporting currency at the first year's
- * rate; null without capex, margin or a usable life.
+ * The model's year loop for a prepared company under assumptions `a` (see the module comment):
+ * the one place revenue, power, depreciation, NOPAT, salvage, terminal value and free cash flow
+ * are computed; the full model and every Monte Carlo trial use it. Pass a scratch run (from
+ * `emptyRun(plan.length)`) to refill it without allocating.
  */
-function breakEvenRevenue(p: CompanyPlan, run: PlanRun, a: Assumptions): number | null {
-  const total = run.totalAiCapex / (run.fx[0] ?? 1);
-  if (!(total > 0) || !(a.aiEbitdaMargin > 0)) return null;
-  const usd = p.timeline.map((_, t) => (p.fixed.aiCapexUsd[t] as number) + a.aiCapexShare * (p.scenario.aiCapexUsd[t] as number));
-  const sum = usd.reduce((s, c) => s + c, 0);
-  const life = sum > 0 ? usd.reduce((s, c, t) => s + c * (p.lives[t] as number), 0) / sum : 0;
-  if (life < 1) return null;
-  const charge = -pmt(a.wacc, life, total);
-  const dep = total / life;
-  return finite(((dep + (charge - dep) / (1 - a.taxRate)) / a.aiEbitdaMargin) * (run.fx[0] ?? 1));
+export function runPlan(p: CompanyPlan, a: Assumptions, into?: PlanRun): PlanRun {
+  const n = p.length;
+  const out = into && into.fcf.length === n ? into : emptyRun(n);
+  const s = a.computeShare;
+  const g = a.terminalGrowth;
+  const q = vintageAgeFactor(a.aiRevenueGrowth, a.tokenPriceDeflation, a.volumeElasticity);
+  const yieldNow = a.aiRevenueToCapex * (a.gpuUtilization / REFERENCE_UTILIZATION);
+  const mwPerUsd = a.powerMwPerBillionUsd / 1e9;
+  const costPerMw = powerCostUsd(1, a.gpuUtilization, a.pue, a.powerPriceUsdPerKwh);
+  const { computeService, facilityService, computeBook, facilityBook, serviceYearsOf } = p;
+  const E = out.vintageUsd;
+  const K = out.vintageComputeUsd;
+  const Fa = out.vintageFacilitiesUsd;
+  const qk = out.agePow;
+  let pow = 1;
+  for (let k = 0; k < n; k++) {
+    qk[k] = pow;
+    pow *= q;
+  }
+  let prevNbv = 0;
+  let totalAiCapex = 0;
+  let operatingCash = 0;
+  let ok = true;
+  const F = a.facilityLifeYears;
+  for (let t = 0; t < n; t++) {
+    // This year's vintage: the data's AI capex, or (sustain) what retired last year plus growth.
+    if (t <= p.lastDataIndex) {
+      const capex = p.capexUsd[t] ?? null;
+      const c = capex === null ? 0 : capex * (p.dataShares[t] ?? a.aiCapexShare);
+      E[t] = c;
+      K[t] = c * s;
+      Fa[t] = c * (1 - s);
+    } else if (p.mode === 'sustain') {
+      let retiredK = 0;
+      let servingK = 0;
+      let retiredF = 0;
+      let servingF = 0;
+      for (let v = 0; v < t; v++) {
+        const kv = K[v] as number;
+        const fv = Fa[v] as number;
+        if (v + (serviceYearsOf[v] as number) === t) retiredK += kv;
+        if ((computeService[v * n + t - 1] as number) > 0) servingK += kv;
+        if (v + Math.ceil(F - 1e-9) === t) retiredF += fv;
+        if ((facilityService[v * n + t - 1] as number) > 0) servingF += fv;
+      }
+      K[t] = retiredK + g * servingK;
+      Fa[t] = retiredF + g * servingF;
+      // Replacement compute brings the capacity of a whole vintage of that compute.
+      E[t] = s > 0 ? (K[t] as number) / s : 0;
+    } else {
+      E[t] = 0;
+      K[t] = 0;
+      Fa[t] = 0;
+    }
+    let modelled = 0;
+    let capacity = 0;
+    let depC = 0;
+    let depF = 0;
+    let bookC = 0;
+    let bookF = 0;
+    for (let v = 0; v <= t; v++) {
+      const i = v * n + t;
+      const fc = computeService[i] as number;
+      const kv = K[v] as number;
+      const fv = Fa[v] as number;
+      if (fc > 0) {
+        const ev = E[v] as number;
+        modelled += ev * yieldNow * (qk[t - v] as number) * fc;
+        capacity += ev * fc;
+        depC += (kv * fc) / (p.lives[v] as number);
+      }
+      depF += (fv * (facilityService[i] as number)) / F;
+      bookC += kv * (computeBook[i] as number);
+      bookF += fv * (facilityBook[i] as number);
+    }
+    const reported = p.reportedRevenueUsd[t] ?? null;
+    const rev = reported ?? modelled;
+    const dataMw = p.dataPowerMw[t] ?? null;
+    const mw = dataMw ?? capacity * mwPerUsd;
+    const power = mw * costPerMw;
+    const dep = depC + depF;
+    const ebitda = rev * a.aiEbitdaMargin - power;
+    const nopat = (ebitda - dep) * (1 - a.taxRate);
+    const last = t === n - 1;
+    const salvage = last && p.mode === 'run-off' ? bookF : 0;
+    let terminal = 0;
+    if (last && p.mode === 'sustain') {
+      if (a.terminalMethod === 'exit-multiple') terminal = a.exitEvEbitda * ebitda;
+      else if (a.terminalMethod === 'value-driver') {
+        const ronic = a.ronic ?? a.wacc;
+        if (g >= a.wacc || (ronic === 0 && g !== 0)) ok = false;
+        else terminal = valueDriverTerminalValue(nopat, g, ronic, a.wacc);
+      }
+    }
+    const capex = (K[t] as number) + (Fa[t] as number);
+    const nbv = bookC + bookF;
+    const avgCapital = (prevNbv + nbv) / 2;
+    out.roic[t] = avgCapital > 0 ? finite(nopat / avgCapital) : null;
+    prevNbv = nbv;
+    const rate = fxRateAt(a, t);
+    out.fx[t] = rate;
+    out.aiCapex[t] = capex * rate;
+    out.computeCapex[t] = (K[t] as number) * rate;
+    out.facilitiesCapex[t] = (Fa[t] as number) * rate;
+    out.depreciation[t] = dep * rate;
+    out.computeDepreciation[t] = depC * rate;
+    out.facilitiesDepreciation[t] = depF * rate;
+    out.netBookValue[t] = nbv * rate;
+    out.revenue[t] = rev * rate;
+    out.modelledRevenue[t] = modelled * rate;
+    out.revenueBasis[t] = reported !== null ? 'reported' : 'modelled';
+    out.powerMw[t] = mw;
+    out.powerCost[t] = power * rate;
+    out.ebitda[t] = ebitda * rate;
+    out.nopat[t] = nopat * rate;
+    out.salvage[t] = salvage * rate;
+    out.terminal[t] = terminal * rate;
+    out.fcf[t] = (nopat + dep - capex + salvage + terminal) * rate;
+    totalAiCapex += capex * rate;
+    operatingCash += (nopat + dep + salvage + terminal) * rate;
+  }
+  out.totalAiCapex = totalAiCapex;
+  out.operatingCash = operatingCash;
+  out.ok = ok;
+  return out;
+}
+
+/** Years from the valuation date to each year's end (days ÷ 365), for discounting. */
+export function yearsFromValuation(p: Pick<CompanyPlan, 'dates'>, valuationDate: string): number[] {
+  return p.dates.map((d) => yearsBetween(valuationDate, d));
 }
 
 /**
- * Runs the model for one company. Returns null when the company has no capex at all.
- * @example buildCompanyModel('Acme', rows, DEFAULT_ASSUMPTIONS).npvUsd
+ * NPV of dated flows at `valuationDate`, XNPV's convention: Σ flow ÷ (1 + rate)^(days ÷ 365).
+ * Excel's XNPV values at its earliest date, so a zero flow at the valuation date is put first and
+ * the result moved to the valuation date when a flow comes earlier.
  */
-export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, opts: ModelOptions = {}): CompanyModel | null {
-  const plan = planCompany(company, rows, a, opts);
-  return plan ? modelFromPlan(plan, a) : null;
+export function npvAtDate(rate: number, flows: readonly number[], dates: readonly string[], valuationDate: string): number {
+  const earliest = dates.reduce((m, d) => (d < m ? d : m), valuationDate);
+  return xnpv(rate, [0, ...flows], [valuationDate, ...dates]) * Math.pow(1 + rate, yearsBetween(earliest, valuationDate));
 }
 
-/** The full company model from a prepared plan (see `planCompany`). */
-export function modelFromPlan(p: CompanyPlan, a: Assumptions): CompanyModel {
+/** Unit economics of one dollar of AI capex under the scenario (the scenario's own server life). */
+export function scenarioUnitEconomics(a: Assumptions): UnitEconomics {
+  return unitEconomics({
+    revenueYield: a.aiRevenueToCapex,
+    utilizationFactor: a.gpuUtilization / REFERENCE_UTILIZATION,
+    ageFactor: vintageAgeFactor(a.aiRevenueGrowth, a.tokenPriceDeflation, a.volumeElasticity),
+    ebitdaMargin: a.aiEbitdaMargin,
+    powerCostPerUsd: powerCostUsd((a.powerMwPerBillionUsd / 1e9), a.gpuUtilization, a.pue, a.powerPriceUsdPerKwh),
+    computeShare: a.computeShare,
+    computeLifeYears: a.gpuUsefulLifeYears,
+    facilityLifeYears: a.facilityLifeYears,
+    taxRate: a.taxRate,
+    wacc: a.wacc,
+  });
+}
+
+/**
+ * Runs the model for one company, its flows valued at `valuationDate` (default: the scenario's,
+ * else the end of the company's first capex year). Returns null when the company has no capex.
+ * @example buildCompanyModel('Acme', rows, DEFAULT_ASSUMPTIONS)?.npvUsd
+ */
+export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, opts: ModelOptions & { valuationDate?: string } = {}): CompanyModel | null {
+  const plan = planCompany(company, rows, a, opts);
+  return plan ? modelFromPlan(plan, a, opts.valuationDate ?? a.valuationDate ?? plan.dates[0] as string) : null;
+}
+
+/**
+ * NPV alone (at `valuationDate`, default as in `buildCompanyModel`) for the tornado: the year loop
+ * and the dated discounting, without the tables, IRR or unit economics. null without capex; NaN
+ * when the terminal value has no answer.
+ */
+export function companyNpv(company: string, rows: Row[], a: Assumptions, opts: ModelOptions & { valuationDate?: string } = {}): number | null {
+  const plan = planCompany(company, rows, a, opts);
+  if (!plan) return null;
+  const run = runPlan(plan, a);
+  if (!run.ok) return Number.NaN;
+  return npvAtDate(a.wacc, run.fcf, plan.dates, opts.valuationDate ?? a.valuationDate ?? (plan.dates[0] as string));
+}
+
+/** The plan and one run of the year loop (depreciation, ROIC…) without the dated results. */
+export function runCompany(company: string, rows: Row[], a: Assumptions, opts: ModelOptions = {}): { plan: CompanyPlan; run: PlanRun } | null {
+  const plan = planCompany(company, rows, a, opts);
+  return plan ? { plan, run: runPlan(plan, a) } : null;
+}
+
+/** The full company model from a prepared plan (see `planCompany`), valued at `valuationDate`. */
+export function modelFromPlan(p: CompanyPlan, a: Assumptions, valuationDate: string, unit: UnitEconomics = scenarioUnitEconomics(a)): CompanyModel {
   const run = runPlan(p, a);
+  const notes = [...p.notes];
+  const fromValuation = yearsFromValuation(p, valuationDate);
+  const discount = fromValuation.map((yrs) => Math.pow(1 + a.wacc, -yrs));
+  const y = a.aiRevenueToCapex;
+  const breakEvenScale = unit.breakEvenRevenueYield !== null && y > 0 ? unit.breakEvenRevenueYield / y : null;
   const years: ModelYear[] = [];
   let cumulative = 0;
   let cumulativeDiscounted = 0;
+  const discounted: number[] = [];
   for (let t = 0; t < p.length; t++) {
     const fcf = run.fcf[t] as number;
     cumulative += fcf;
-    const discounted = fcf / Math.pow(1 + a.wacc, t);
-    cumulativeDiscounted += discounted;
+    const pv = fcf * (discount[t] as number);
+    discounted.push(pv);
+    cumulativeDiscounted += pv;
     const capex = p.capexUsd[t] ?? null;
+    const modelled = run.modelledRevenue[t] as number;
     years.push({
       fiscalYear: p.timeline[t] as number,
+      date: p.dates[t] as string,
       basis: p.basis[t] as string,
+      partialQuarters: p.partial[t] ?? null,
       capexUsd: capex === null ? null : capex * (run.fx[t] as number),
-      aiCapexShare: p.hasCapex[t] ? (p.dataShares[t] ?? a.aiCapexShare) : null,
+      aiCapexShare: capex !== null ? (p.dataShares[t] ?? a.aiCapexShare) : null,
       aiCapexUsd: run.aiCapex[t] as number,
+      computeCapexUsd: run.computeCapex[t] as number,
+      facilitiesCapexUsd: run.facilitiesCapex[t] as number,
       depreciationUsd: run.depreciation[t] as number,
+      computeDepreciationUsd: run.computeDepreciation[t] as number,
+      facilitiesDepreciationUsd: run.facilitiesDepreciation[t] as number,
       netBookValueUsd: run.netBookValue[t] as number,
       aiRevenueUsd: run.revenue[t] as number,
       aiRevenueBasis: run.revenueBasis[t] as RevenueBasis,
+      modelledAiRevenueUsd: modelled,
+      breakEvenAiRevenueUsd: breakEvenScale === null ? null : finite(breakEvenScale * modelled),
       powerMw: run.powerMw[t] as number,
       powerMwBasis: p.dataPowerMw[t] != null ? 'data' : 'assumed',
       powerCostUsd: run.powerCost[t] as number,
       aiEbitdaUsd: run.ebitda[t] as number,
       nopatUsd: run.nopat[t] as number,
+      salvageUsd: run.salvage[t] as number,
       terminalValueUsd: run.terminal[t] as number,
       fcfUsd: fcf,
       cumulativeFcfUsd: cumulative,
-      discountedFcfUsd: discounted,
+      yearsFromValuation: fromValuation[t] as number,
+      discountedFcfUsd: pv,
       cumulativeDiscountedFcfUsd: cumulativeDiscounted,
       roic: run.roic[t] ?? null,
     });
   }
-  const vintages = p.timeline
-    .map((y, t) => {
-      const share = p.dataShares[t] ?? a.aiCapexShare;
-      const fixed = (p.fixed.aiCapexUsd[t] as number) !== 0;
-      const schedule = fixed ? p.fixed.schedule : p.scenario.schedule;
-      const scale = fixed ? 1 : share;
-      return {
-        fiscalYear: y,
-        aiCapexUsd: run.aiCapex[t] as number,
-        usefulLifeYears: p.lives[t] as number,
-        depreciationUsd: (schedule.byVintage[t] ?? []).map((d, k) => d * scale * (run.fx[k] ?? 1)),
-      };
-    })
-    .filter((v) => v.aiCapexUsd !== 0);
-  const flows = run.fcf;
+  const vintages = vintagesOf(p, run, a);
+  if (p.mode === 'run-off' && a.terminalMethod !== 'none') notes.push(`Run-off has no terminal value: the last compute retires in FY${p.timeline[p.length - 1]}, so terminal method ${a.terminalMethod} is not applied (choose sustain to value capacity kept beyond the data).`);
+  if (!run.ok) notes.push('The value-driver terminal value needs terminal growth below the WACC: none was added.');
+  if (p.excludedGuidanceYears.length) notes.push(`Guidance left out (includeGuidance=false): FY${p.excludedGuidanceYears.join(', FY')}.`);
+  const flows = run.fcf.slice();
+  const lastData = years.find((yr) => yr.fiscalYear === p.lastDataYear);
   return {
     company: p.company,
     ticker: p.ticker,
     currency: a.reportingCurrency,
-    fxRates: run.fx,
+    fxRates: run.fx.slice(),
     firstYear: p.firstYear,
     lastDataYear: p.lastDataYear,
+    fiscalYearEnd: p.fiscalYearEnd,
+    valuationDate,
+    capacityAfterData: p.mode,
+    terminalMethod: p.mode === 'sustain' && run.ok ? a.terminalMethod : 'none',
+    lastYear: p.timeline[p.length - 1] as number,
     years,
     vintages,
+    guidanceYears: [...p.guidanceYears],
+    excludedGuidanceYears: [...p.excludedGuidanceYears],
+    partialYears: p.timeline.filter((_, t) => p.partial[t] != null),
     totalAiCapexUsd: run.totalAiCapex,
     flowsUsd: flows,
-    npvUsd: npv(a.wacc, flows),
-    irr: irr(flows),
+    flowDates: [...p.dates],
+    npvUsd: npvAtDate(a.wacc, flows, p.dates, valuationDate),
+    irr: xirr(flows, p.dates),
     roi: run.totalAiCapex > 0 ? finite(roi(run.operatingCash, run.totalAiCapex)) : null,
     paybackYears: paybackYears(flows),
-    discountedPaybackYears: discountedPaybackYears(a.wacc, flows),
-    breakEvenAiRevenueUsd: breakEvenRevenue(p, run, a),
-    notes: [...p.notes],
+    discountedPaybackYears: paybackYears(discounted),
+    breakEvenAiRevenueUsd: lastData?.breakEvenAiRevenueUsd ?? null,
+    revenueYield: y,
+    unit,
+    notes,
   };
+}
+
+/** Each vintage's revenue and depreciation by timeline year (for the vintage table). */
+function vintagesOf(p: CompanyPlan, run: PlanRun, a: Assumptions): Vintage[] {
+  const n = p.length;
+  const out: Vintage[] = [];
+  for (let v = 0; v < n; v++) {
+    const ev = run.vintageUsd[v] as number;
+    const kv = run.vintageComputeUsd[v] as number;
+    const fv = run.vintageFacilitiesUsd[v] as number;
+    if (kv + fv === 0) continue;
+    const rate = run.fx[v] as number;
+    const revenueUsd: number[] = [];
+    const depreciationUsd: number[] = [];
+    for (let t = 0; t < n; t++) {
+      if (t < v) {
+        revenueUsd.push(0);
+        depreciationUsd.push(0);
+        continue;
+      }
+      const i = v * n + t;
+      const fc = p.computeService[i] as number;
+      const yieldNow = a.aiRevenueToCapex * (a.gpuUtilization / REFERENCE_UTILIZATION);
+      const q = vintageAgeFactor(a.aiRevenueGrowth, a.tokenPriceDeflation, a.volumeElasticity);
+      revenueUsd.push(ev * yieldNow * Math.pow(q, t - v) * fc * (run.fx[t] as number));
+      depreciationUsd.push(((kv * fc) / (p.lives[v] as number) + (fv * (p.facilityService[i] as number)) / a.facilityLifeYears) * (run.fx[t] as number));
+    }
+    out.push({
+      fiscalYear: p.timeline[v] as number,
+      kind: v <= p.lastDataIndex ? 'data' : 'replacement',
+      aiCapexUsd: (kv + fv) * rate,
+      computeUsd: kv * rate,
+      facilitiesUsd: fv * rate,
+      usefulLifeYears: p.lives[v] as number,
+      lastServiceYear: (p.timeline[v] as number) + (p.serviceYearsOf[v] as number) - 1,
+      revenueUsd,
+      depreciationUsd,
+    });
+  }
+  return out;
 }

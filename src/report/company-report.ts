@@ -1,21 +1,23 @@
 /**
- * The company report model: per company, capex history, the AI investment model, the GPU
- * depreciation lens, valuation-multiple sensitivity and a tornado of NPV swings; across companies a
- * comparison table; a plain-language summary generated from the numbers. Tables are ReportTables
- * so the page, its CSV twin and its JSON twin hold the same numbers.
+ * The company report model: per company, capex history, the AI investment model on vintages of
+ * capacity, the GPU depreciation lens, valuation-multiple sensitivity and a tornado of NPV swings;
+ * across companies a comparison table valued at one date and the unit economics of one dollar of
+ * AI capex; a plain-language summary generated from the numbers. Tables are ReportTables so the
+ * page, its CSV twin and its JSON twin hold the same numbers. The report is plain data.
  */
-import { cagr } from '../finance';
+import { cagr, type UnitEconomics } from '../finance';
 import type { Row } from '../store/types';
 import { assumptionLines, type Assumptions, type ParsedAssumptions, type ReportingCurrency } from './assumptions';
 import { COLORS, type ChartConfig } from './charts';
 import { rowsInUsd } from './data-currency';
-import { companyYears, fxRateAt, groupByCompany, modelFromPlan, num, planCompany, type CompanyModel, type IrrResult, type ModelOptions } from './company-model';
+import { companyYears, fxRateAt, groupByCompany, modelFromPlan, num, planCompany, scenarioUnitEconomics, type CompanyModel, type CompanyPlan, type IrrResult, type ModelOptions } from './company-model';
+import { partialQuarters } from './company-rows';
 import { convertLens, convertValuation, currencyTable } from './currency';
 import { companyMonteCarlo, type CompanyMonteCarlo } from './monte-carlo';
 import { depreciationLens, type DepreciationLens } from './depreciation-lens';
 import type { Cell, Column, ReportTable } from './table';
 import { npvTornado, type TornadoBar } from './tornado';
-import { PE_COLUMNS, valuation, type Valuation } from './valuation';
+import { valuation, type Valuation } from './valuation';
 import { companySummary, overallSummary } from './summary';
 
 export interface ReportChart {
@@ -44,14 +46,19 @@ export interface CompanySection {
   summary: string[];
 }
 
-export const TABLE_NAMES = ['comparison', 'capex', 'cash-flows', 'vintages', 'lens', 'multiples', 'price-grid', 'tornado', 'monte-carlo'] as const;
+export const TABLE_NAMES = ['comparison', 'unit-economics', 'capex', 'cash-flows', 'vintages', 'lens', 'multiples', 'price-grid', 'tornado', 'monte-carlo'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface CompanyReport {
   datasetName: string;
   /** Currency of every amount of the report (USD unless the assumptions choose KRW). */
   currency: ReportingCurrency;
-  assumptions: Pick<ParsedAssumptions, 'values' | 'sources'>;
+  assumptions: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> };
+  /** Every company's flows are discounted to this date (YYYY-MM-DD), and where it came from. */
+  valuationDate: string;
+  valuationDateSource: 'user' | 'data';
+  /** One dollar of AI capex under the scenario. */
+  unit: UnitEconomics;
   sections: CompanySection[];
   /** Every table over all companies, company first (CSV and JSON twins). */
   tables: Record<TableName, ReportTable>;
@@ -74,7 +81,13 @@ export function slugify(name: string, index: number): string {
 /** Rate of a fiscal year (from the data's USD to the reporting currency). */
 type RateOf = (fiscalYear: number) => number;
 
-function capexTable(rows: Row[], rateOf: RateOf): ReportTable {
+/** A year's basis as tables show it: `guidance`, `reported, partial (3 of 4 quarters)`… */
+export function basisText(basis: string, quarters: number | null, counted = true): string {
+  const head = counted ? basis : `${basis} (left out)`;
+  return quarters === null ? head : `${head}, partial (${quarters} of 4 quarters)`;
+}
+
+function capexTable(rows: Row[], rateOf: RateOf, includeGuidance: boolean): ReportTable {
   const byYear = [...companyYears(rows).entries()].filter(([, r]) => num(r.capex) !== null);
   const first = byYear[0];
   const out: Cell[][] = [];
@@ -85,7 +98,8 @@ function capexTable(rows: Row[], rateOf: RateOf): ReportTable {
     const firstCapex = first ? Math.abs(num(first[1].capex) as number) * rateOf(first[0]) : 0;
     const span = first ? y - first[0] : 0;
     const growth = span > 0 && firstCapex > 0 && capex > 0 ? cagr(firstCapex, capex, span) : null;
-    out.push([y, String(r.basis ?? 'reported'), capex, yoy, growth]);
+    const basis = String(r.basis ?? 'reported');
+    out.push([y, basisText(basis, partialQuarters(r), includeGuidance || basis !== 'guidance'), capex, yoy, growth]);
     prev = capex;
   }
   return {
@@ -99,7 +113,7 @@ function capexTable(rows: Row[], rateOf: RateOf): ReportTable {
       { key: 'cagr_since_first_year_fraction', label: 'CAGR since first year', format: 'percent' },
     ],
     rows: out,
-    note: 'Guidance rows are company guidance, not reported figures.',
+    note: `Basis guidance = capex the company guided, not reported${includeGuidance ? ' (counted in the model; includeGuidance=false leaves it out)' : ' (left out of the model: includeGuidance=false)'}; partial = a year rolled up from fewer than four quarters.`,
   };
 }
 
@@ -109,28 +123,56 @@ function cashFlowTable(m: CompanyModel): ReportTable {
     title: 'AI investment by year',
     columns: [
       { key: 'fiscal_year', label: 'Fiscal year', format: 'text' },
+      { key: 'fiscal_year_end', label: 'Year end (flow date)', format: 'text' },
       { key: 'basis', label: 'Basis', format: 'text' },
       { key: 'ai_capex_usd', label: 'AI capex', format: 'money' },
+      { key: 'compute_capex_usd', label: 'of which compute', format: 'money' },
       { key: 'depreciation_usd', label: 'Depreciation', format: 'money' },
       { key: 'net_book_value_usd', label: 'Net book value', format: 'money' },
       { key: 'ai_revenue_usd', label: 'AI revenue', format: 'money' },
       { key: 'ai_revenue_basis', label: 'Revenue basis', format: 'text' },
+      { key: 'break_even_ai_revenue_usd', label: 'Break-even AI revenue', format: 'money' },
       { key: 'power_mw', label: 'AI IT power (MW)', format: 'number' },
       { key: 'power_mw_basis', label: 'Power basis', format: 'text' },
       { key: 'power_cost_usd', label: 'Power cost', format: 'money' },
       { key: 'ai_ebitda_usd', label: 'AI EBITDA', format: 'money' },
       { key: 'nopat_usd', label: 'NOPAT', format: 'money' },
+      { key: 'salvage_usd', label: 'Facilities salvage', format: 'money' },
       { key: 'terminal_value_usd', label: 'Terminal value', format: 'money' },
       { key: 'fcf_usd', label: 'Free cash flow', format: 'money' },
       { key: 'cumulative_fcf_usd', label: 'Cumulative FCF', format: 'money' },
+      { key: 'years_from_valuation_date', label: 'Years from valuation date', format: 'number' },
+      { key: 'discounted_fcf_usd', label: 'Discounted FCF', format: 'money' },
       { key: 'cumulative_discounted_fcf_usd', label: 'Cumulative discounted FCF', format: 'money' },
       { key: 'roic_fraction', label: 'ROIC', format: 'percent' },
     ],
-    note: 'Power cost = AI IT power × 8,760 h × utilization × PUE × power price; power basis "assumed" means MW from AI capex in service × MW per $1B (an assumption), "data" the data’s power_mw.',
+    note: `Each year's AI capex is a vintage that earns while its compute serves; revenue "modelled" = the vintages in service, "reported" = the data's ai_revenue. Flows are dated at each fiscal year's end and discounted to ${m.valuationDate} (days ÷ 365). A negative NOPAT is a tax credit (group relief). Power cost = AI IT power × 8,760 h × utilization × PUE × power price; power basis "assumed" means MW from AI capex in service × MW per $1B (an assumption), "data" the data’s power_mw.${m.capacityAfterData === 'run-off' ? ` Run-off: no capex after FY${m.lastDataYear}; the last compute retires in FY${m.lastYear}, when the facilities' remaining book value comes back as salvage.` : ' Sustain: after the data each year replaces the retired compute and facilities and grows the fleet by the terminal growth.'}`,
     rows: m.years.map((y) => [
-      y.fiscalYear, y.basis, y.aiCapexUsd, y.depreciationUsd, y.netBookValueUsd, y.aiRevenueUsd, y.aiRevenueBasis,
-      y.powerMw, y.powerMwBasis, y.powerCostUsd, y.aiEbitdaUsd, y.nopatUsd, y.terminalValueUsd, y.fcfUsd, y.cumulativeFcfUsd, y.cumulativeDiscountedFcfUsd, y.roic,
+      y.fiscalYear, y.date, basisText(y.basis, y.partialQuarters), y.aiCapexUsd, y.computeCapexUsd, y.depreciationUsd, y.netBookValueUsd, y.aiRevenueUsd, y.aiRevenueBasis,
+      y.breakEvenAiRevenueUsd, y.powerMw, y.powerMwBasis, y.powerCostUsd, y.aiEbitdaUsd, y.nopatUsd, y.salvageUsd, y.terminalValueUsd, y.fcfUsd, y.cumulativeFcfUsd,
+      y.yearsFromValuation, y.discountedFcfUsd, y.cumulativeDiscountedFcfUsd, y.roic,
     ]),
+  };
+}
+
+/** One dollar of AI capex under the scenario, by year of service (report-wide, not per company). */
+function unitTable(u: UnitEconomics, a: Assumptions): ReportTable {
+  const be = u.breakEvenRevenueYield;
+  return {
+    name: 'unit-economics',
+    title: 'One dollar of AI capex',
+    columns: [
+      { key: 'year_of_service', label: 'Year of service', format: 'text' },
+      { key: 'ai_revenue_usd_per_usd', label: 'AI revenue', format: 'number' },
+      { key: 'power_cost_usd_per_usd', label: 'Power cost', format: 'number' },
+      { key: 'ai_ebitda_usd_per_usd', label: 'AI EBITDA', format: 'number' },
+      { key: 'depreciation_usd_per_usd', label: 'Depreciation', format: 'number' },
+      { key: 'nopat_usd_per_usd', label: 'NOPAT', format: 'number' },
+      { key: 'salvage_usd_per_usd', label: 'Facilities salvage', format: 'number' },
+      { key: 'fcf_usd_per_usd', label: 'Free cash flow', format: 'number' },
+    ],
+    rows: u.flows.map((f, k) => [k + 1, u.revenue[k] ?? 0, u.powerCost[k] ?? 0, u.ebitda[k] ?? 0, u.depreciation[k] ?? 0, u.nopat[k] ?? 0, u.salvage[k] ?? 0, f]),
+    note: `Per dollar of AI capex bought at the end of year 1 (a ${a.gpuUsefulLifeYears}-year server life, ${a.computeShare * 100}% compute, facilities over ${a.facilityLifeYears} years, their book value back when the compute retires). NPV per dollar ${u.npvPerUsd.toFixed(3)} at ${a.wacc * 100}% WACC; ${u.irr.kind === 'ok' ? `IRR ${(u.irr.rate * 100).toFixed(1)}%` : `IRR: ${u.irr.kind}`}; ${u.paybackYears === null ? 'no payback within the server life' : `payback ${u.paybackYears.toFixed(1)} years`}; break-even first-year revenue ${be === null ? 'none (revenue adds no value at this margin)' : `$${be.toFixed(2)}`} per dollar against the scenario's $${a.aiRevenueToCapex.toFixed(2)}.`,
   };
 }
 
@@ -141,12 +183,16 @@ function vintageTable(m: CompanyModel): ReportTable {
     title: 'Depreciation by vintage',
     columns: [
       { key: 'vintage_fiscal_year', label: 'Vintage', format: 'text' },
+      { key: 'vintage_kind', label: 'Kind', format: 'text' },
       { key: 'ai_capex_usd', label: 'AI capex', format: 'money' },
-      { key: 'useful_life_years', label: 'Life (years)', format: 'number' },
+      { key: 'compute_usd', label: 'Compute', format: 'money' },
+      { key: 'facilities_usd', label: 'Facilities', format: 'money' },
+      { key: 'useful_life_years', label: 'Server life (years)', format: 'number' },
+      { key: 'last_service_fiscal_year', label: 'Serves until', format: 'text' },
       ...years.map((y): Column => ({ key: `depreciation_fy${y}_usd`, label: `FY${y}`, format: 'money' })),
     ],
-    rows: m.vintages.map((v) => [v.fiscalYear, v.aiCapexUsd, v.usefulLifeYears, ...v.depreciationUsd]),
-    note: 'Straight-line over the useful life, a full year in the year of purchase.',
+    rows: m.vintages.map((v) => [v.fiscalYear, v.kind, v.aiCapexUsd, v.computeUsd, v.facilitiesUsd, v.usefulLifeYears, v.lastServiceYear, ...v.depreciationUsd]),
+    note: 'Depreciation by vintage: compute straight-line over its server life, facilities over the facility life, a full year in the year of purchase. A vintage earns revenue from its year of purchase until its compute retires.',
   };
 }
 
@@ -176,6 +222,7 @@ function multiplesTable(v: Valuation): ReportTable {
     columns: [
       { key: 'fiscal_year', label: 'Fiscal year', format: 'text' },
       { key: 'share_price_usd', label: 'Share price', format: 'money' },
+      { key: 'share_price_date', label: 'Price date', format: 'text' },
       { key: 'shares_outstanding', label: 'Shares', format: 'number' },
       { key: 'market_cap_usd', label: 'Market cap', format: 'money' },
       { key: 'net_debt_usd', label: 'Net debt', format: 'money' },
@@ -190,10 +237,13 @@ function multiplesTable(v: Valuation): ReportTable {
       { key: 'ai_revenue_to_justify_market_cap_usd', label: 'AI revenue to justify market cap', format: 'money' },
     ],
     rows: [[
-      v.fiscalYear, v.sharePriceUsd, v.sharesOutstanding, v.marketCapUsd, v.netDebtUsd, v.enterpriseValueUsd, v.epsUsd, v.pe,
+      v.fiscalYear, v.sharePriceUsd, v.sharePriceDate, v.sharesOutstanding, v.marketCapUsd, v.netDebtUsd, v.enterpriseValueUsd, v.epsUsd, v.pe,
       v.evSales, v.evEbitda, v.compression?.toPe ?? null, v.compression?.drawdown ?? null, v.compression?.priceAfterUsd ?? null, v.aiRevenueToJustifyUsd,
     ]],
-    note: v.netDebtFromData ? undefined : 'No net debt in the data: EV = market cap.',
+    note: [
+      `FY${v.fiscalYear} is the latest year with EPS and a price${v.priceSource === 'user' ? ' (the price typed on the form, with that year’s EPS)' : ''}.`,
+      v.netDebtFromData ? '' : 'No net debt in the data: EV = market cap.',
+    ].filter(Boolean).join(' '),
   };
 }
 
@@ -204,10 +254,10 @@ function gridTable(v: Valuation): ReportTable | null {
     title: 'Implied share price: EPS growth × P/E',
     columns: [
       { key: 'eps_growth_fraction', label: 'EPS growth', format: 'percent' },
-      ...PE_COLUMNS.map((pe): Column => ({ key: `price_at_pe_${pe}x_usd`, label: `${pe}×`, format: 'money' })),
+      ...v.peColumns.map((pe): Column => ({ key: `price_at_pe_${pe}x_usd`, label: `${pe}×`, format: 'money' })),
     ],
     rows: v.grid.map((g) => [g.growth, ...g.pricesUsd]),
-    note: 'Next year’s EPS (this year’s × (1 + growth)) at each P/E.',
+    note: `Next year’s EPS (this year’s × (1 + growth)) at each P/E; the base column is the target P/E (${v.compression?.toPe ?? ''}×).`,
   };
 }
 
@@ -229,7 +279,8 @@ function tornadoTable(bars: TornadoBar[], baseNpv: number): ReportTable {
   };
 }
 
-function comparisonTable(sections: CompanySection[]): ReportTable {
+function comparisonTable(sections: CompanySection[], valuationDate: string, unit: UnitEconomics, a: Assumptions): ReportTable {
+  const includes = a.includeGuidance !== 'false';
   return {
     name: 'comparison',
     title: 'Companies compared',
@@ -237,7 +288,9 @@ function comparisonTable(sections: CompanySection[]): ReportTable {
       { key: 'company', label: 'Company', format: 'text' },
       { key: 'first_fiscal_year', label: 'From', format: 'text' },
       { key: 'last_capex_fiscal_year', label: 'To', format: 'text' },
+      { key: 'includes_guidance', label: 'Guidance years counted', format: 'text' },
       { key: 'total_ai_capex_usd', label: 'AI capex', format: 'money' },
+      { key: 'valuation_date', label: 'Valued at', format: 'text' },
       { key: 'npv_usd', label: 'NPV', format: 'money' },
       { key: 'irr_fraction', label: 'IRR', format: 'percent' },
       { key: 'irr_status', label: 'IRR status', format: 'text' },
@@ -248,13 +301,21 @@ function comparisonTable(sections: CompanySection[]): ReportTable {
       { key: 'pe_multiple', label: 'P/E', format: 'multiple' },
       { key: 'mc_npv_p50_usd', label: 'Monte Carlo NPV P50', format: 'money' },
       { key: 'mc_p_npv_positive_fraction', label: 'P(NPV > 0)', format: 'percent' },
+      { key: 'revenue_yield', label: 'AI revenue per $ (scenario)', format: 'number' },
+      { key: 'break_even_revenue_yield', label: 'Break-even AI revenue per $', format: 'number' },
+      { key: 'unit_npv_per_usd', label: 'NPV per $ of AI capex', format: 'number' },
+      { key: 'unit_irr_fraction', label: 'IRR of $1', format: 'percent' },
+      { key: 'unit_payback_years', label: 'Payback of $1 (years)', format: 'years' },
     ],
     rows: sections.map((s) => [
-      s.company, s.model.firstYear, s.model.lastDataYear, s.model.totalAiCapexUsd, s.model.npvUsd, irrRate(s.model.irr), irrStatus(s.model.irr),
+      s.company, s.model.firstYear, s.model.lastDataYear,
+      s.model.guidanceYears.length ? `yes: FY${s.model.guidanceYears.join(', FY')}` : s.model.excludedGuidanceYears.length ? `no: FY${s.model.excludedGuidanceYears.join(', FY')} left out` : 'none in the data',
+      s.model.totalAiCapexUsd, valuationDate, s.model.npvUsd, irrRate(s.model.irr), irrStatus(s.model.irr),
       s.model.roi, s.model.paybackYears, s.model.discountedPaybackYears, s.model.breakEvenAiRevenueUsd, s.valuation?.pe ?? null,
       s.monteCarlo.npv.p50, s.monteCarlo.probNpvPositive,
+      a.aiRevenueToCapex, unit.breakEvenRevenueYield, unit.npvPerUsd, irrRate(unit.irr), unit.paybackYears,
     ]),
-    note: 'Payback in years from the start of the first capex year; blank means not within the horizon.',
+    note: `Every NPV is at ${valuationDate}: each year's flow dated at its fiscal-year end (Microsoft's years end in June) and discounted by days ÷ 365, so the companies compare. IRR is XIRR of the same dated flows. Payback in years from the start of each company's first capex year; blank means never. Break-even AI revenue is that of the last data year: (break-even revenue per $ ÷ the scenario's) × its modelled AI revenue, so power is in it.${includes ? ' Guidance years count as vintages (includeGuidance=true).' : ' Guidance years are left out (includeGuidance=false).'} The per-$ columns are the scenario's unit economics, the same for every company.`,
   };
 }
 
@@ -263,19 +324,26 @@ function wholeUsd(usd: number): number {
   return Math.round(usd);
 }
 
+/** Guidance (and partial) years are drawn lighter, with their own legend entry. */
+const GUIDANCE_COLOR = '#c9d1e3';
+const PARTIAL_COLOR = '#9aa8c7';
+
 function capexChart(rows: Row[], rateOf: RateOf): ChartConfig {
   const byYear = [...companyYears(rows).entries()].filter(([, r]) => num(r.capex) !== null);
+  const kind = (r: Row) => (String(r.basis ?? 'reported') === 'guidance' ? 'guidance' : partialQuarters(r) !== null ? 'partial' : 'reported');
+  const series = (k: string, label: string, color: string): ChartConfig['data']['datasets'][number] => ({
+    label,
+    data: byYear.map(([y, r]) => (kind(r) === k ? wholeUsd(Math.abs(num(r.capex) as number) * rateOf(y)) : null)),
+    backgroundColor: color,
+    stack: 'capex',
+  });
+  const datasets = [series('reported', 'Capex, reported', COLORS.capex)];
+  if (byYear.some(([, r]) => kind(r) === 'guidance')) datasets.push(series('guidance', 'Capex, guidance (lighter)', GUIDANCE_COLOR));
+  if (byYear.some(([, r]) => kind(r) === 'partial')) datasets.push(series('partial', 'Capex, partial year', PARTIAL_COLOR));
   return {
     type: 'bar',
-    data: {
-      labels: byYear.map(([y]) => `FY${y}`),
-      datasets: [{
-        label: 'Capex',
-        data: byYear.map(([y, r]) => wholeUsd(Math.abs(num(r.capex) as number) * rateOf(y))),
-        backgroundColor: byYear.map(([, r]) => (String(r.basis ?? 'reported') === 'reported' ? COLORS.capex : COLORS.aiCapex)),
-      }],
-    },
-    options: { plugins: { legend: { display: false } }, meta: { yFormat: 'money' } },
+    data: { labels: byYear.map(([y]) => `FY${y}`), datasets },
+    options: { scales: { x: { stacked: true }, y: { stacked: true } }, meta: { yFormat: 'money' } },
   };
 }
 
@@ -299,16 +367,20 @@ function cumulativeChart(m: CompanyModel): ChartConfig {
 }
 
 function capexDepreciationChart(m: CompanyModel): ChartConfig {
+  const datasets: ChartConfig['data']['datasets'] = [
+    { type: 'bar', label: 'AI capex', data: m.years.map((y) => (y.basis === 'guidance' ? null : wholeUsd(y.aiCapexUsd))), backgroundColor: COLORS.aiCapex, order: 2, stack: 'capex' },
+  ];
+  if (m.guidanceYears.length) {
+    datasets.push({ type: 'bar', label: 'AI capex, guidance (lighter)', data: m.years.map((y) => (y.basis === 'guidance' ? wholeUsd(y.aiCapexUsd) : null)), backgroundColor: GUIDANCE_COLOR, order: 2, stack: 'capex' });
+  }
+  datasets.push(
+    { type: 'line', label: 'AI revenue', data: m.years.map((y) => wholeUsd(y.aiRevenueUsd)), borderColor: COLORS.cash, backgroundColor: COLORS.cash, order: 1 },
+    { type: 'line', label: 'Depreciation', data: m.years.map((y) => wholeUsd(y.depreciationUsd)), borderColor: COLORS.depreciation, backgroundColor: COLORS.depreciation, order: 1 },
+  );
   return {
     type: 'bar',
-    data: {
-      labels: m.years.map((y) => `FY${y.fiscalYear}`),
-      datasets: [
-        { type: 'bar', label: 'AI capex', data: m.years.map((y) => wholeUsd(y.aiCapexUsd)), backgroundColor: COLORS.aiCapex, order: 2 },
-        { type: 'line', label: 'Depreciation', data: m.years.map((y) => wholeUsd(y.depreciationUsd)), borderColor: COLORS.depreciation, backgroundColor: COLORS.depreciation, order: 1 },
-      ],
-    },
-    options: { meta: { yFormat: 'money' } },
+    data: { labels: m.years.map((y) => `FY${y.fiscalYear}`), datasets },
+    options: { scales: { x: { stacked: true } }, meta: { yFormat: 'money' } },
   };
 }
 
@@ -384,10 +456,8 @@ export function npvHistogramChart(mc: CompanyMonteCarlo): ChartConfig {
   };
 }
 
-function sectionFor(company: string, index: number, rows: Row[], a: Assumptions, opts: ModelOptions): CompanySection | null {
-  const plan = planCompany(company, rows, a, opts);
-  if (!plan) return null;
-  const model = modelFromPlan(plan, a);
+function sectionFor(company: string, index: number, rows: Row[], a: Assumptions, opts: ModelOptions, plan: CompanyPlan, valuationDate: string, unit: UnitEconomics, prices: Record<string, number>): CompanySection {
+  const model = modelFromPlan(plan, a, valuationDate, unit);
   const slug = slugify(company, index);
   // The lens and valuation read amounts straight from the data (USD) and are converted at the
   // rate of their own fiscal year.
@@ -395,13 +465,15 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
   const rateOf: RateOf = (fiscalYear) => fxRateAt(a, fiscalYear - model.firstYear);
   const lensUsd = depreciationLens(company, rows, usd, opts);
   const lens = lensUsd && convertLens(lensUsd, rateOf(lensUsd.fiscalYear));
-  const valUsd = valuation(rows, usd);
+  const typed = model.ticker ? (prices[model.ticker.toUpperCase()] ?? null) : null;
+  const valUsd = valuation(rows, usd, typed);
   const val = valUsd && convertValuation(valUsd, rateOf(valUsd.fiscalYear));
-  const tornado = npvTornado(company, rows, a, opts);
-  const mc = companyMonteCarlo(plan, a);
+  const tornado = npvTornado(company, rows, a, { ...opts, valuationDate });
+  const mc = companyMonteCarlo(plan, a, valuationDate);
   const tables: CompanySection['tables'] = {
     comparison: null,
-    capex: capexTable(rows, rateOf),
+    'unit-economics': null,
+    capex: capexTable(rows, rateOf, a.includeGuidance !== 'false'),
     'cash-flows': cashFlowTable(model),
     vintages: vintageTable(model),
     lens: lens ? lensTable(lens) : null,
@@ -414,15 +486,15 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
     const t = tables[name];
     if (t) tables[name] = currencyTable(t, a.reportingCurrency);
   }
-  const midPe = PE_COLUMNS[Math.floor(PE_COLUMNS.length / 2)];
+  // The outlined base: the scenario's EPS growth (the middle row) at the target P/E.
   const midRow = val?.grid ? Math.floor(val.grid.length / 2) : -1;
   const grid = val?.grid
     ? {
-        columns: [...PE_COLUMNS],
+        columns: [...val.peColumns],
         rows: val.grid.map((g, i) => ({
           growth: g.growth,
           base: i === midRow,
-          cells: g.pricesUsd.map((p, j) => ({ priceUsd: p, vsToday: g.vsToday[j] ?? null, base: i === midRow && PE_COLUMNS[j] === midPe })),
+          cells: g.pricesUsd.map((p, j) => ({ priceUsd: p, vsToday: g.vsToday[j] ?? null, base: i === midRow && val.peColumns[j] === a.targetPe })),
         })),
       }
     : null;
@@ -451,6 +523,16 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
   };
 }
 
+/**
+ * The report's valuation date: the user's, else the earliest end of a first capex year among
+ * its companies (so no company's first flow is discounted forward).
+ */
+export function reportValuationDate(plans: Pick<CompanyPlan, 'dates'>[], a: Pick<Assumptions, 'valuationDate'>): { date: string; source: 'user' | 'data' } {
+  if (a.valuationDate) return { date: a.valuationDate, source: 'user' };
+  const firsts = plans.map((p) => p.dates[0] as string).sort();
+  return { date: firsts[0] ?? '2000-12-31', source: 'data' };
+}
+
 /** Stacks each company's table under a leading company column, over the union of columns. */
 function combine(name: TableName, sections: CompanySection[]): ReportTable {
   const parts = sections.map((s) => ({ company: s.company, table: s.tables[name] })).filter((p): p is { company: string; table: ReportTable } => p.table !== null);
@@ -469,7 +551,7 @@ function combine(name: TableName, sections: CompanySection[]): ReportTable {
  * Builds the whole report for a company dataset under resolved assumptions.
  * @example buildCompanyReport('Hyperscalers', rows, parseAssumptions({})).sections.length
  */
-export function buildCompanyReport(datasetName: string, rows: Row[], parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): CompanyReport {
+export function buildCompanyReport(datasetName: string, rows: Row[], parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> }): CompanyReport {
   const sections: CompanySection[] = [];
   const data = rowsInUsd(rows, parsed.values);
   const skipped: string[] = [...data.skipped];
@@ -480,14 +562,35 @@ export function buildCompanyReport(datasetName: string, rows: Row[], parsed: Pic
   // A useful life the user (or a saved scenario) chose applies to every vintage; the default
   // gives way to the data's useful_life_years.
   const opts: ModelOptions = { lifeFromData: parsed.sources.gpuUsefulLifeYears === 'default' };
+  const a = parsed.values;
+  const planned: { company: string; rows: Row[]; plan: CompanyPlan }[] = [];
   for (const [company, companyRows] of groupByCompany(data.rows)) {
-    const s = sectionFor(company, i++, companyRows, parsed.values, opts);
-    if (s) sections.push(s);
-    else skipped.push(`${company}: no capex in the data`);
+    const plan = planCompany(company, companyRows, a, opts);
+    if (plan) planned.push({ company, rows: companyRows, plan });
+    else skipped.push(`${company}: no capex in the data${a.includeGuidance === 'false' ? ' once guidance is left out' : ''}`);
   }
+  const { date: valuationDate, source: valuationDateSource } = reportValuationDate(planned.map((p) => p.plan), a);
+  const unit = scenarioUnitEconomics(a);
+  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}));
   const tables = {} as Record<TableName, ReportTable>;
-  for (const name of TABLE_NAMES) tables[name] = name === 'comparison' ? currencyTable(comparisonTable(sections), parsed.values.reportingCurrency) : combine(name, sections);
-  return { datasetName, currency: parsed.values.reportingCurrency, assumptions: parsed, sections, tables, summary: overallSummary(sections.map((s) => s.model), parsed.values), skipped, dataNotes };
+  for (const name of TABLE_NAMES) {
+    if (name === 'comparison') tables[name] = currencyTable(comparisonTable(sections, valuationDate, unit, a), a.reportingCurrency);
+    else if (name === 'unit-economics') tables[name] = unitTable(unit, a);
+    else tables[name] = combine(name, sections);
+  }
+  return {
+    datasetName,
+    currency: a.reportingCurrency,
+    assumptions: parsed,
+    valuationDate,
+    valuationDateSource,
+    unit,
+    sections,
+    tables,
+    summary: overallSummary(sections.map((s) => s.model), a, unit, valuationDate),
+    skipped,
+    dataNotes,
+  };
 }
 
 /** The report as its JSON twin: assumptions with sources, summary, every table as records. */
@@ -495,12 +598,31 @@ export function reportJson(report: CompanyReport): Record<string, unknown> {
   return {
     dataset: report.datasetName,
     currency: report.currency,
+    valuationDate: report.valuationDate,
+    valuationDateSource: report.valuationDateSource,
     assumptions: assumptionLines(report.assumptions).map(([key, value, source]) => ({ key, value, source })),
     summary: report.summary,
+    unitEconomics: {
+      revenueYield: report.assumptions.values.aiRevenueToCapex,
+      breakEvenRevenueYield: report.unit.breakEvenRevenueYield,
+      npvPerUsd: report.unit.npvPerUsd,
+      irr: report.unit.irr,
+      paybackYears: report.unit.paybackYears,
+      flowsPerUsd: report.unit.flows,
+    },
     companies: report.sections.map((s) => ({
       company: s.company,
       ticker: s.ticker,
       summary: s.summary,
+      valuationDate: s.model.valuationDate,
+      fiscalYearEnd: s.model.fiscalYearEnd,
+      capacityAfterData: s.model.capacityAfterData,
+      terminalMethod: s.model.terminalMethod,
+      lastFiscalYear: s.model.lastYear,
+      guidanceYears: s.model.guidanceYears,
+      excludedGuidanceYears: s.model.excludedGuidanceYears,
+      partialYears: s.model.partialYears,
+      flows: s.model.flowsUsd.map((fcf, t) => ({ date: s.model.flowDates[t], fcf })),
       npvUsd: s.model.npvUsd,
       irr: s.model.irr,
       roiFraction: s.model.roi,

@@ -13,7 +13,7 @@
  */
 import type { Row } from '../store/types';
 import type { Assumptions } from './assumptions';
-import { buildCompanyModel, companyYears, finite, num, type ModelOptions } from './company-model';
+import { companyYears, finite, num, runCompany, type ModelOptions } from './company-model';
 
 export const LENS_LIVES_YEARS = [3, 4, 5, 6, 7] as const;
 
@@ -52,8 +52,10 @@ export function depreciationLens(company: string, rows: Row[], a: Assumptions, o
   const pick = withIncome[withIncome.length - 1] ?? withCapex[withCapex.length - 1];
   if (!pick) return null;
   const [fiscalYear, row] = pick;
-  const baseYear = buildCompanyModel(company, rows, a, opts)?.years.find((y) => y.fiscalYear === fiscalYear);
-  if (!baseYear) return null;
+  const base = runCompany(company, rows, a, opts);
+  const baseT = base ? fiscalYear - base.plan.firstYear : -1;
+  if (!base || baseT < 0 || baseT >= base.plan.length) return null;
+  const baseYear = { depreciationUsd: base.run.depreciation[baseT] as number };
   const dataLife = num(row.useful_life_years);
   const reference = (opts.lifeFromData ?? true) && dataLife !== null && dataLife >= 1 && dataLife <= 50 ? dataLife : a.gpuUsefulLifeYears;
   const lives = [...new Set<number>([...LENS_LIVES_YEARS, reference - 1, reference, reference + 1])].filter((l) => l >= 1).sort((x, y) => x - y);
@@ -62,7 +64,9 @@ export function depreciationLens(company: string, rows: Row[], a: Assumptions, o
   const shares = num(row.shares_outstanding);
   const baseEps = ni !== null && shares ? ni / shares : null;
   const out: LensRow[] = lives.map((life) => {
-    const y = buildCompanyModel(company, rows, { ...a, gpuUsefulLifeYears: life }, { lifeFromData: false })?.years.find((v) => v.fiscalYear === fiscalYear);
+    const lensRun = runCompany(company, rows, { ...a, gpuUsefulLifeYears: life }, { lifeFromData: false });
+    const t = lensRun ? fiscalYear - lensRun.plan.firstYear : -1;
+    const y = lensRun && t >= 0 && t < lensRun.plan.length ? { depreciationUsd: lensRun.run.depreciation[t] as number, roic: lensRun.run.roic[t] ?? null } : null;
     const dep = y?.depreciationUsd ?? 0;
     const delta = dep - baseYear.depreciationUsd;
     const netIncome = ni === null ? null : ni - delta * (1 - a.taxRate);

@@ -1,8 +1,10 @@
 /**
  * Monte Carlo of one company's AI program (DESIGN.md "What it computes"): the finance core's
- * `monteCarlo` draws four assumptions per trial and the company model's year loop (`runPlan`, the
- * same code as the deterministic report) turns each draw into free cash flows; NPV, IRR and payback
- * are read from every trial.
+ * `monteCarlo` draws four assumptions per trial and the vintage model's year loop (`runPlan`, the
+ * same code as the deterministic report, refilling one scratch run so a trial allocates no
+ * arrays) turns each draw into free cash flows dated at the fiscal-year ends; NPV at the report's
+ * valuation date (XNPV's convention), IRR (XIRR of the same dated flows) and payback are read from
+ * every trial.
  *
  * Distributions, around the scenario's values, with spreads that are assumptions too:
  * - AI revenue growth ~ normal(growth, mcGrowthSd), kept above −99% a year;
@@ -10,14 +12,15 @@
  * - AI share of capex ~ uniform(share − s, share + s), s = mcCapexShareSpread, cut to [0, 1]
  *   (rows with their own ai_capex_share keep it);
  * - WACC ~ normal(wacc, mcWaccSd), kept above −99%.
- * Inputs are drawn independently. A trial with no answer (a perpetual-growth terminal value with the
- * drawn WACC at or below the growth) is left out and counted. Payback that never comes within the
+ * Inputs are drawn independently. A trial with no answer (a value-driver terminal value with the
+ * drawn WACC at or below the terminal growth) is left out and counted. Payback that never comes within the
  * timeline counts as "not within the horizon" in P(payback ≤ horizon) and in the percentiles (a
- * percentile past the timeline is shown as never); IRR statistics cover the trials that have one.
+ * percentile past the timeline is shown as never); IRR statistics cover the trials whose flows change
+ * sign once (one root, XIRR's convention); the others count as trials without one IRR.
  */
-import { irr, monteCarlo, normal, npv, paybackYears, percentiles, probability, summarize, triangular, uniform, type Summary } from '../finance';
+import { irrAtTimes, monteCarlo, normal, paybackYears, percentiles, probability, summarize, triangular, uniform, type Summary } from '../finance';
 import type { Assumptions } from './assumptions';
-import { emptyRun, runPlan, type CompanyPlan } from './company-model';
+import { emptyRun, runPlan, yearsFromValuation, type CompanyPlan } from './company-model';
 
 export interface CompanyMonteCarlo {
   trials: number;
@@ -66,10 +69,10 @@ export function histogram(values: ArrayLike<number>, min: number, max: number, b
 }
 
 /**
- * Runs `a.mcTrials` trials with seed `a.mcSeed` for a prepared company.
- * @example companyMonteCarlo(planCompany('Acme', rows, a)!, a).probNpvPositive
+ * Runs `a.mcTrials` trials with seed `a.mcSeed` for a prepared company, NPVs at `valuationDate`.
+ * @example companyMonteCarlo(planCompany('Acme', rows, a)!, a, '2022-12-31').probNpvPositive
  */
-export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions): CompanyMonteCarlo {
+export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions, valuationDate: string): CompanyMonteCarlo {
   const trials = a.mcTrials;
   const irrs = new Float64Array(trials);
   const paybacks = new Float64Array(trials);
@@ -81,6 +84,8 @@ export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions): CompanyMon
   };
   const trial: Assumptions = { ...a };
   const scratch = emptyRun(plan.length);
+  const years = yearsFromValuation(plan, valuationDate);
+  const n = plan.length;
   let i = 0;
   const run = monteCarlo(
     (x) => {
@@ -89,16 +94,22 @@ export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions): CompanyMon
       trial.aiEbitdaMargin = clamp(x.aiEbitdaMargin, -1, 1);
       trial.aiCapexShare = clamp(x.aiCapexShare, 0, 1);
       trial.wacc = Math.max(-0.99, x.wacc);
-      if (trial.terminalMethod === 'perpetual-growth' && trial.terminalGrowth >= trial.wacc) {
+      const result = runPlan(plan, trial, scratch);
+      if (!result.ok) {
         irrs[k] = Number.NaN;
         paybacks[k] = Number.NaN;
         return Number.NaN;
       }
-      const flows = runPlan(plan, trial, scratch).fcf;
-      const r = irr(flows);
-      irrs[k] = r.kind === 'ok' ? r.rate : Number.NaN;
+      const flows = result.fcf;
+      // XNPV at the valuation date, with the times precomputed once for all trials.
+      const lg = Math.log1p(trial.wacc);
+      let value = 0;
+      for (let t = 0; t < n; t++) value += (flows[t] as number) * Math.exp(-(years[t] as number) * lg);
+      // One sign change (the usual program: spend, then earn) has one root, found without
+      // allocating; flows that change sign more often count as trials without one IRR.
+      irrs[k] = irrAtTimes(flows, years) ?? Number.NaN;
       paybacks[k] = paybackYears(flows) ?? NEVER;
-      return npv(trial.wacc, flows);
+      return value;
     },
     distributions,
     { trials, seed: a.mcSeed, conditions: { 'NPV > 0': (v) => v > 0 } },

@@ -3,6 +3,7 @@
  * the model, and its wording changes with them (pays back or not, IRR found or why not, EPS up or
  * down, price above or below a target multiple).
  */
+import type { UnitEconomics } from '../finance';
 import type { Assumptions } from './assumptions';
 import type { CompanyModel, IrrResult } from './company-model';
 import type { CompanyMonteCarlo } from './monte-carlo';
@@ -35,9 +36,10 @@ function span(m: CompanyModel): string {
 function paybackSentence(m: CompanyModel, a: Assumptions): string {
   const describeMoney = (x: number) => money(x, m.currency);
   const head = `At ${describePercent(a.wacc)} WACC, ${m.company}'s ${span(m)} AI capex of ${describeMoney(m.totalAiCapexUsd)}`;
-  const npvPart = `NPV ${describeMoney(m.npvUsd)} and ${irrWords(m.irr)}`;
+  const npvPart = `NPV ${describeMoney(m.npvUsd)} at ${m.valuationDate} and ${irrWords(m.irr)}`;
   if (m.paybackYears === null) {
-    return `${head} does not pay back within the ${m.years.length}-year horizon (${npvPart}).`;
+    const until = m.capacityAfterData === 'run-off' ? `by FY${m.lastYear}, when its last compute retires` : `within the ${m.years.length}-year horizon`;
+    return `${head} does not pay back ${until} (${npvPart}).`;
   }
   const disc =
     m.discountedPaybackYears === null
@@ -53,7 +55,18 @@ function breakEvenSentence(m: CompanyModel, a: Assumptions): string | null {
   if (!last) return null;
   const basis = last.aiRevenueBasis === 'reported' ? 'reported' : 'modelled';
   const cover = last.aiRevenueUsd >= m.breakEvenAiRevenueUsd ? 'which covers it' : `${describePercent(last.aiRevenueUsd / m.breakEvenAiRevenueUsd)} of it`;
-  return `Covering depreciation and the cost of capital at a ${describePercent(a.aiEbitdaMargin)} margin takes ${describeMoney(m.breakEvenAiRevenueUsd)} of AI revenue a year; the ${basis} FY${m.lastDataYear} figure is ${describeMoney(last.aiRevenueUsd)}, ${cover}.`;
+  return `For the vintages in service in FY${m.lastDataYear} to earn their cost of capital at a ${describePercent(a.aiEbitdaMargin)} margin, after power and tax, takes ${describeMoney(m.breakEvenAiRevenueUsd)} of AI revenue that year; the ${basis} figure is ${describeMoney(last.aiRevenueUsd)}, ${cover}.`;
+}
+
+/** Which years are guidance or partial, so no one reads them as reported. */
+function dataSentence(m: CompanyModel): string | null {
+  const parts: string[] = [];
+  if (m.guidanceYears.length) parts.push(`FY${m.guidanceYears.join(', FY')} ${m.guidanceYears.length > 1 ? 'are' : 'is'} guidance (capex the company guided, not reported), counted as ${m.guidanceYears.length > 1 ? 'vintages' : 'a vintage'}`);
+  if (m.excludedGuidanceYears.length) parts.push(`guidance for FY${m.excludedGuidanceYears.join(', FY')} is left out`);
+  if (m.partialYears.length) parts.push(`FY${m.partialYears.join(', FY')} ${m.partialYears.length > 1 ? 'are partial years' : 'is a partial year'} (fewer than four quarters in the data)`);
+  if (!parts.length) return null;
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 function lensSentence(l: DepreciationLens | null, currency: string): string | null {
@@ -87,7 +100,8 @@ function valuationSentence(v: Valuation | null, company: string, currency: strin
       : v.aiRevenueToJustifyUsd === 0
         ? ` Today's earnings at ${describeMultiple(c.toPe)} already cover the market cap.`
         : ` Justifying the rest of the market cap at ${describeMultiple(c.toPe)} takes ${describeMoney(v.aiRevenueToJustifyUsd)} of AI revenue a year.`;
-  return `At ${describePrice(v.sharePriceUsd)} (FY${v.fiscalYear}) the shares trade at ${describeMultiple(v.pe)} earnings; moving to ${describeMultiple(c.toPe)} would be ${dir}.${ai}`;
+  const when = v.sharePriceDate === 'typed' ? `typed on the form, against FY${v.fiscalYear} EPS` : v.sharePriceDate ? `on ${v.sharePriceDate}, against FY${v.fiscalYear} EPS` : `FY${v.fiscalYear}`;
+  return `At ${describePrice(v.sharePriceUsd)} (${when}) the shares trade at ${describeMultiple(v.pe)} earnings; moving to ${describeMultiple(c.toPe)} would be ${dir}.${ai}`;
 }
 
 /** The Monte Carlo in one sentence: the NPV range, how often it is positive, how often it pays back. */
@@ -99,7 +113,7 @@ export function monteCarloSentence(mc: CompanyMonteCarlo, currency: string): str
 
 /** Three to five sentences for one company. */
 export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo): string[] {
-  return [paybackSentence(m, a), mc ? monteCarloSentence(mc, m.currency) : null, breakEvenSentence(m, a), lensSentence(l, m.currency), valuationSentence(v, m.company, m.currency)].filter(
+  return [paybackSentence(m, a), dataSentence(m), mc ? monteCarloSentence(mc, m.currency) : null, breakEvenSentence(m, a), lensSentence(l, m.currency), valuationSentence(v, m.company, m.currency)].filter(
     (s): s is string => s !== null,
   );
 }
@@ -108,7 +122,7 @@ export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: V
 function deflation(a: Assumptions): string {
   if (a.tokenPriceDeflation <= 0) return '';
   const net = (1 + a.aiRevenueGrowth) * Math.pow(1 - a.tokenPriceDeflation, 1 - a.volumeElasticity) - 1;
-  return `, token prices falling ${describePercent(a.tokenPriceDeflation)} a year at a volume elasticity of ${a.volumeElasticity}, so projected AI revenue ${net < 0 ? 'shrinks' : 'grows'} ${describePercent(Math.abs(net))} a year`;
+  return `, token prices falling ${describePercent(a.tokenPriceDeflation)} a year at a volume elasticity of ${a.volumeElasticity}, so each vintage's AI revenue ${net < 0 ? 'shrinks' : 'grows'} ${describePercent(Math.abs(net))} a year as it ages`;
 }
 
 /** The currency clause, only when amounts are not in USD. */
@@ -118,25 +132,48 @@ function currencyClause(a: Assumptions): string {
   return `, amounts in KRW at ₩${a.fxKrwPerUsd.toLocaleString('en-US')} per dollar in the first year${drift}`;
 }
 
+/**
+ * The unit economics in one sentence: the first-year revenue a dollar of AI capex must earn,
+ * against the scenario's.
+ */
+export function unitSentence(u: UnitEconomics, a: Assumptions): string {
+  const y = `$${a.aiRevenueToCapex.toFixed(2)}`;
+  const worth = `a dollar of AI capex is worth ${u.npvPerUsd < 0 ? '−' : ''}$${Math.abs(u.npvPerUsd).toFixed(2)} at ${describePercent(a.wacc)} WACC`;
+  if (u.breakEvenRevenueYield === null) return `At a ${describePercent(a.aiEbitdaMargin)} AI margin no revenue makes AI capex pay: ${worth}.`;
+  const need = `$${u.breakEvenRevenueYield.toFixed(2)}`;
+  return `Each dollar of AI capex must earn ${need} of AI revenue in its first year (at ${describePercent(a.gpuUtilization)} utilization, ${describePercent(a.aiEbitdaMargin)} margin, after power and tax, over a ${a.gpuUsefulLifeYears}-year server life) to earn its ${describePercent(a.wacc)} cost of capital; the scenario assumes ${y}, so ${worth}.`;
+}
+
 /** Sentences over all companies of the report. */
-export function overallSummary(models: CompanyModel[], a: Assumptions): string[] {
+export function overallSummary(models: CompanyModel[], a: Assumptions, unit?: UnitEconomics, valuationDate?: string): string[] {
   if (models.length === 0) return ['The dataset has no company with capex, so there is nothing to evaluate.'];
   const paying = models.filter((m) => m.paybackYears !== null);
   const describeMoney = (x: number) => money(x, a.reportingCurrency);
   const total = models.reduce((s, m) => s + m.totalAiCapexUsd, 0);
+  const after = a.capacityAfterData === 'run-off' ? 'by the time its last compute retires (no capex after the data)' : `within the ${a.horizonYears}-year horizon with capacity sustained`;
   const out = [
-    `Under these assumptions (${describePercent(a.wacc)} WACC, ${a.gpuUsefulLifeYears}-year server life, ${describePercent(a.aiCapexShare)} of capex going to AI unless the data says otherwise${deflation(a)}${currencyClause(a)}), ${paying.length} of ${models.length} companies' AI capex pays back within the horizon, on ${describeMoney(total)} of AI capex in all.`,
+    `Under these assumptions (${describePercent(a.wacc)} WACC, ${a.gpuUsefulLifeYears}-year server life unless the data says otherwise, ${describePercent(a.aiCapexShare)} of capex going to AI unless the data says otherwise${deflation(a)}${currencyClause(a)}), ${paying.length} of ${models.length} companies' AI capex pays back ${after}, on ${describeMoney(total)} of AI capex in all.`,
   ];
-  if (paying.length > 0) {
-    const fastest = paying.reduce((x, y) => ((y.paybackYears as number) < (x.paybackYears as number) ? y : x));
-    out.push(`${fastest.company} pays back soonest, in ${yearsText(fastest.paybackYears as number)}.`);
-  }
+  if (unit) out.push(unitSentence(unit, a));
+  const guided = models.filter((m) => m.guidanceYears.length > 0);
+  if (guided.length) out.push(`Guidance years count as vintages: ${guided.map((m) => `${m.company} FY${m.guidanceYears.join(', FY')}`).join('; ')} (includeGuidance=false leaves them out).`);
+  const excluded = models.filter((m) => m.excludedGuidanceYears.length > 0);
+  if (excluded.length) out.push(`Guidance years are left out: ${excluded.map((m) => `${m.company} FY${m.excludedGuidanceYears.join(', FY')}`).join('; ')}.`);
+  const partial = models.filter((m) => m.partialYears.length > 0);
+  if (partial.length) out.push(`Partial years (fewer than four quarters): ${partial.map((m) => `${m.company} FY${m.partialYears.join(', FY')}`).join('; ')}.`);
   const best = models.reduce((x, y) => (y.npvUsd > x.npvUsd ? y : x));
   const worst = models.reduce((x, y) => (y.npvUsd < x.npvUsd ? y : x));
+  const at = valuationDate ? ` at ${valuationDate}` : '';
   out.push(
     best === worst
-      ? `Its NPV is ${describeMoney(best.npvUsd)}.`
-      : `NPV ranges from ${describeMoney(worst.npvUsd)} (${worst.company}) to ${describeMoney(best.npvUsd)} (${best.company}).`,
+      ? `Its NPV${at} is ${describeMoney(best.npvUsd)}.`
+      : `NPV${at}, every company's flows dated at its own fiscal-year ends, ranges from ${describeMoney(worst.npvUsd)} (${worst.company}) to ${describeMoney(best.npvUsd)} (${best.company}).`,
   );
+  const perDollar = models.filter((m) => m.totalAiCapexUsd > 0);
+  if (perDollar.length > 1) {
+    const ratio = (m: CompanyModel) => m.npvUsd / m.totalAiCapexUsd;
+    const top = perDollar.reduce((x, y) => (ratio(y) > ratio(x) ? y : x));
+    out.push(`Per dollar of AI capex, ${top.company}'s program is worth most (${describeMoney(ratio(top))} of NPV per dollar): with the same unit economics for all, the differences come from each company's timing, lives and AI share.`);
+  }
   return out;
 }

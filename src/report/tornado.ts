@@ -8,7 +8,7 @@
 import { tornado } from '../finance';
 import type { Row } from '../store/types';
 import { ASSUMPTION_DEFS, checkValue, type AssumptionDef, type AssumptionKey, type Assumptions } from './assumptions';
-import { buildCompanyModel, type ModelOptions } from './company-model';
+import { companyNpv, type ModelOptions } from './company-model';
 
 export interface TornadoBar {
   key: AssumptionKey;
@@ -28,7 +28,7 @@ export function clampedStep(def: AssumptionDef, value: number, delta: number): n
   return value;
 }
 
-export function npvTornado(company: string, rows: Row[], a: Assumptions, opts: ModelOptions = {}): TornadoBar[] {
+export function npvTornado(company: string, rows: Row[], a: Assumptions, opts: ModelOptions & { valuationDate?: string } = {}): TornadoBar[] {
   const defs = ASSUMPTION_DEFS.filter((d) => d.swing !== undefined && typeof a[d.key] === 'number');
   const base: Record<string, number> = {};
   const swings: Record<string, readonly [number, number]> = {};
@@ -37,12 +37,11 @@ export function npvTornado(company: string, rows: Row[], a: Assumptions, opts: M
     base[d.key] = v;
     swings[d.key] = [clampedStep(d, v, -(d.swing as number)), clampedStep(d, v, d.swing as number)];
   }
-  // NaN marks a combination with no answer (no capex, or perpetual growth at or above the WACC).
+  // NaN marks a combination with no answer (no capex, or a value-driver terminal growth at or above the WACC).
   const npvOf = (inputs: Readonly<Record<string, number>>): number => {
     const values = { ...a, ...inputs } as Assumptions;
-    if (values.terminalMethod === 'perpetual-growth' && values.terminalGrowth >= values.wacc) return Number.NaN;
-    const o = values.gpuUsefulLifeYears !== a.gpuUsefulLifeYears ? { lifeFromData: false } : opts;
-    return buildCompanyModel(company, rows, values, o)?.npvUsd ?? Number.NaN;
+    const o = values.gpuUsefulLifeYears !== a.gpuUsefulLifeYears ? { ...opts, lifeFromData: false } : opts;
+    return companyNpv(company, rows, values, o) ?? Number.NaN;
   };
   const result = tornado(npvOf, base, swings);
   const byKey = new Map<string, AssumptionDef>(defs.map((d) => [d.key, d]));

@@ -4,11 +4,15 @@
  * justify today's market cap.
  *
  * Conventions:
- * - The valuation year is the latest with a share price (or market cap) and shares outstanding;
- *   EPS = net income ÷ shares of that year. Market cap = market_cap, else price × shares.
+ * - The valuation year is the latest with EPS (net income and shares) and a price (share_price,
+ *   or market_cap ÷ shares); a price typed on the form (`price.<TICKER>`) is today's and goes with
+ *   the latest year with EPS. Without any such year, the latest priced year (no EPS, no P/E).
+ *   The price's date is the row's share_price_date (or "typed"). Market cap = market_cap, else
+ *   price × shares.
  *   EV = market cap + net debt (net debt 0 when the data has none, noted).
  * - EBITDA = operating income + depreciation (the data's D&A line).
- * - Implied price = EPS × (1 + EPS growth) × P/E: next year's EPS at the multiple.
+ * - Implied price = EPS × (1 + EPS growth) × P/E: next year's EPS at the multiple. The grid's
+ *   columns are 10× to 50× in steps of 5× plus the target P/E, the base column.
  * - Base EPS growth is the EPS CAGR over the data's years with EPS, else the AI revenue growth.
  * - AI revenue to justify the market cap: the market cap not covered by today's earnings at the
  *   target P/E, (market cap − net income × target P/E), capitalised at the target P/E and turned
@@ -25,6 +29,11 @@ export const GROWTH_STEPS = [-0.1, -0.05, 0, 0.05, 0.1] as const;
 export interface Valuation {
   fiscalYear: number;
   sharePriceUsd: number | null;
+  /** Date of the price (the row's share_price_date), 'typed' for a price typed on the form, null if unknown. */
+  sharePriceDate: string | null;
+  priceSource: 'data' | 'user';
+  /** P/E columns of the grid: PE_COLUMNS plus the target P/E (the base column). */
+  peColumns: number[];
   sharesOutstanding: number | null;
   marketCapUsd: number;
   netDebtUsd: number;
@@ -64,16 +73,30 @@ function epsCagr(byYear: Map<number, Row>): number | null {
   return cagr(first.eps, last.eps, last.y - first.y);
 }
 
-/** Returns null when the data gives no price or market cap. */
-export function valuation(rows: Row[], a: Assumptions): Valuation | null {
+/** The grid's P/E columns: the standard steps plus the target P/E, in order. */
+export function peColumnsFor(targetPe: number): number[] {
+  return [...new Set<number>([...PE_COLUMNS, targetPe])].sort((x, y) => x - y);
+}
+
+/**
+ * Returns null when neither the data nor the form gives a price (or market cap).
+ * `typedPriceUsd`: today's price typed on the form for this company, USD per share.
+ */
+export function valuation(rows: Row[], a: Assumptions, typedPriceUsd: number | null = null): Valuation | null {
   const byYear = companyYears(rows);
-  const priced = [...byYear.entries()].filter(([, r]) => num(r.market_cap) !== null || (num(r.share_price) !== null && num(r.shares_outstanding) !== null));
-  const pick = priced[priced.length - 1];
+  const entries = [...byYear.entries()];
+  const hasEps = (r: Row) => num(r.net_income) !== null && (num(r.shares_outstanding) ?? 0) > 0;
+  const hasPrice = (r: Row) => num(r.market_cap) !== null || (num(r.share_price) !== null && num(r.shares_outstanding) !== null);
+  const pick =
+    typedPriceUsd !== null
+      ? (entries.filter(([, r]) => hasEps(r)).pop() ?? entries.filter(([, r]) => num(r.shares_outstanding) !== null).pop())
+      : (entries.filter(([, r]) => hasEps(r) && hasPrice(r)).pop() ?? entries.filter(([, r]) => hasPrice(r)).pop());
   if (!pick) return null;
   const [fiscalYear, r] = pick;
   const shares = num(r.shares_outstanding);
-  const price = num(r.share_price) ?? (shares && num(r.market_cap) !== null ? (num(r.market_cap) as number) / shares : null);
-  const marketCap = num(r.market_cap) ?? (price as number) * (shares as number);
+  const price = typedPriceUsd ?? num(r.share_price) ?? (shares && num(r.market_cap) !== null ? (num(r.market_cap) as number) / shares : null);
+  const marketCap = typedPriceUsd !== null && shares ? typedPriceUsd * shares : (num(r.market_cap) ?? (price as number) * (shares as number));
+  const priceDate = typedPriceUsd !== null ? 'typed' : typeof r.share_price_date === 'string' && r.share_price_date ? r.share_price_date : null;
   const netDebtData = num(r.net_debt);
   const netDebt = netDebtData ?? 0;
   const ev = marketCap + netDebt;
@@ -85,13 +108,14 @@ export function valuation(rows: Row[], a: Assumptions): Valuation | null {
   const eps = ni !== null && shares ? ni / shares : null;
   const hist = epsCagr(byYear);
   const baseGrowth = hist ?? a.aiRevenueGrowth;
+  const peColumns = peColumnsFor(a.targetPe);
   const table =
     eps === null
       ? null
       : sensitivityGrid(
           (growth, pe) => eps * (1 + growth) * pe,
           GROWTH_STEPS.map((step) => baseGrowth + step),
-          [...PE_COLUMNS],
+          peColumns,
         );
   const grid = table
     ? table.rowValues.map((growth, i) => {
@@ -107,6 +131,9 @@ export function valuation(rows: Row[], a: Assumptions): Valuation | null {
   return {
     fiscalYear,
     sharePriceUsd: price,
+    sharePriceDate: priceDate,
+    priceSource: typedPriceUsd !== null ? 'user' : 'data',
+    peColumns,
     sharesOutstanding: shares,
     marketCapUsd: marketCap,
     netDebtUsd: netDebt,

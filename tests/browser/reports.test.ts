@@ -19,8 +19,8 @@ describe('browser › company report assumptions form', () => {
     await page.waitForSelector(`${canvas}[data-drawn="true"]`);
     const before = {
       pixels: await page.$eval(canvas, (c) => (c as HTMLCanvasElement).toDataURL()),
-      npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(5)'),
-      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(14)'),
+      npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(7)'),
+      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(18)'),
     };
     expect(await inkedShare(page, canvas)).toBeGreaterThan(0.001);
     const histogram = '#chart-c0-microsoft-monte-carlo';
@@ -32,8 +32,8 @@ describe('browser › company report assumptions form', () => {
     await page.waitForSelector(`${canvas}[data-drawn="true"]`);
     const after = {
       pixels: await page.$eval(canvas, (c) => (c as HTMLCanvasElement).toDataURL()),
-      npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(5)'),
-      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(14)'),
+      npv: await page.textContent('#table-comparison tbody tr:first-child td:nth-child(7)'),
+      fcf: await page.textContent('#c0-microsoft table[data-table="cash-flows"] tbody tr:last-child td:nth-child(18)'),
     };
     expect(await page.inputValue('#f-aiRevenueGrowth')).toBe('0.6');
     expect(await page.textContent('label[for="f-aiRevenueGrowth"] .source')).toContain('you');

@@ -42,9 +42,26 @@ describe('parseAssumptions', () => {
   test('horizon must be whole › 2.5 is a problem', () => {
     expect(parseAssumptions({ horizonYears: '2.5' }).problems[0]?.key).toBe('horizonYears');
   });
-  test('perpetual growth at or above WACC › a problem', () => {
-    const p = parseAssumptions({ terminalMethod: 'perpetual-growth', terminalGrowth: '0.09' });
+  test('perpetual-growth › gone: a problem naming value-driver', () => {
+    const p = parseAssumptions({ terminalMethod: 'perpetual-growth' });
+    expect(p.problems.map((x) => x.key)).toEqual(['terminalMethod']);
+    expect(p.problems[0]?.message).toMatch(/value-driver/);
+  });
+  test('value-driver growth at or above WACC with capacity sustained › a problem', () => {
+    const p = parseAssumptions({ capacityAfterData: 'sustain', terminalMethod: 'value-driver', terminalGrowth: '0.09' });
     expect(p.problems.map((x) => x.key)).toEqual(['terminalGrowth']);
+  });
+  test('optional values › blank RONIC and valuation date stay null (derived); a bad date is a problem', () => {
+    const p = parseAssumptions({ ronic: '', valuationDate: '' });
+    expect(p.values.ronic).toBeNull();
+    expect(p.values.valuationDate).toBeNull();
+    expect(parseAssumptions({ valuationDate: '2024-02-30' }).problems[0]?.key).toBe('valuationDate');
+    expect(parseAssumptions({ valuationDate: '2024-06-30' }).values.valuationDate).toBe('2024-06-30');
+  });
+  test('typed prices › price.<TICKER> per company, upper-cased; a bad one is a problem', () => {
+    expect(parseAssumptions({ 'price.msft': '512.5' }).prices).toEqual({ MSFT: 512.5 });
+    const bad = parseAssumptions({ 'price.MSFT': '-3' });
+    expect(bad.problems.map((x) => x.key)).toEqual(['price.MSFT']);
   });
   test('unknown terminal method › a problem', () => {
     expect(parseAssumptions({ terminalMethod: 'magic' }).problems[0]?.key).toBe('terminalMethod');

@@ -11,18 +11,32 @@ describe('buildCompanyReport › two companies and one without capex', () => {
   });
   test('comparison › the hand-checked Acme figures in stable unit-named columns', () => {
     const t = r.tables.comparison;
-    expect(t.columns.map((c) => c.key)).toEqual([
-      'company', 'first_fiscal_year', 'last_capex_fiscal_year', 'total_ai_capex_usd', 'npv_usd', 'irr_fraction', 'irr_status', 'roi_fraction',
+    const keys = t.columns.map((c) => c.key);
+    expect(keys).toEqual([
+      'company', 'first_fiscal_year', 'last_capex_fiscal_year', 'includes_guidance', 'total_ai_capex_usd', 'valuation_date', 'npv_usd', 'irr_fraction', 'irr_status', 'roi_fraction',
       'payback_years', 'discounted_payback_years', 'break_even_ai_revenue_usd', 'pe_multiple', 'mc_npv_p50_usd', 'mc_p_npv_positive_fraction',
+      'revenue_yield', 'break_even_revenue_yield', 'unit_npv_per_usd', 'unit_irr_fraction', 'unit_payback_years',
     ]);
     const acme = t.rows[0]!;
-    expect(acme[0]).toBe('Acme');
-    expect(acme[3]).toBe(100 * B);
-    expect((acme[4] as number) / B).toBeCloseTo(28.706799399, 8);
-    expect(acme[6]).toBe('ok');
-    expect(acme[7]).toBeCloseTo(0.46875, 12);
-    expect(acme[8]).toBeCloseTo(2.0740740741, 9);
-    expect(acme[11]).toBeCloseTo(20, 12);
+    const at = (k: string) => acme[keys.indexOf(k)];
+    // Hand-checked in company-model.test.ts.
+    expect(at('company')).toBe('Acme');
+    expect(at('total_ai_capex_usd')).toBe(100 * B);
+    expect(at('valuation_date')).toBe('2024-12-31');
+    expect((at('npv_usd') as number) / B).toBeCloseTo(6.102789256, 8);
+    expect(at('irr_status')).toBe('ok');
+    expect(at('roi_fraction')).toBeCloseTo(0.140625, 12);
+    expect(at('payback_years')).toBeCloseTo(1.703947368, 8);
+    expect(at('pe_multiple')).toBeCloseTo(20, 12);
+    expect(at('revenue_yield')).toBe(0.8);
+    expect(at('break_even_revenue_yield')).toBeCloseTo(0.669871795, 8);
+    expect(at('unit_npv_per_usd')).toBeCloseTo(0.115340909, 8);
+    expect(at('includes_guidance')).toBe('none in the data');
+    expect(t.rows[1]?.[keys.indexOf('includes_guidance')]).toBe('yes: FY2025');
+  });
+  test('one valuation date › the report’s, the earliest end of a first capex year', () => {
+    expect(r.valuationDate).toBe('2024-12-31');
+    expect(r.valuationDateSource).toBe('data');
   });
   test('capex table (first report) › capex, YoY growth and CAGR per year', () => {
     // Beta: 40 → 60: YoY +50%, CAGR over 1 year +50%; the 2025 row is guidance
@@ -33,26 +47,29 @@ describe('buildCompanyReport › two companies and one without capex', () => {
     ]);
   });
   test('combined tables › every table has a company column first', () => {
-    for (const name of TABLE_NAMES) expect(r.tables[name].columns[0]?.key).toBe('company');
+    for (const name of TABLE_NAMES) if (name !== 'unit-economics') expect(r.tables[name].columns[0]?.key).toBe('company');
+    // One dollar of AI capex is the scenario's, the same for every company.
+    expect(r.tables['unit-economics'].rows.map((row) => row[7])).toEqual([expect.closeTo(-0.60625, 12), expect.closeTo(0.79375, 12)]);
   });
-  test('capex chart › bars are the capex, guidance in another colour', () => {
+  test('capex chart › bars are the capex, guidance a lighter series of its own', () => {
     const c = r.sections[1]!.charts[0]!.config;
     expect(c.type).toBe('bar');
     expect(c.data.labels).toEqual(['FY2024', 'FY2025']);
-    expect(c.data.datasets[0]?.data).toEqual([40 * B, 60 * B]);
-    const colours = c.data.datasets[0]?.backgroundColor as string[];
-    expect(colours[0]).not.toBe(colours[1]);
+    expect(c.data.datasets[0]?.data).toEqual([40 * B, null]);
+    expect(c.data.datasets[1]?.data).toEqual([null, 60 * B]);
+    expect(c.data.datasets[1]?.label).toMatch(/guidance/);
+    expect(c.data.datasets[0]?.backgroundColor).not.toBe(c.data.datasets[1]?.backgroundColor);
     expect(c.options.meta.yFormat).toBe('money');
   });
-  test('cumulative chart › payback point at x = 2.074 on the zero line', () => {
+  test('cumulative chart › payback point at x = 1.704 on the zero line', () => {
     const c = r.sections[0]!.charts.find((x) => x.id.endsWith('-cumulative'))!.config;
     const point = c.data.datasets.find((d) => d.type === 'scatter');
-    expect(point?.data).toEqual([{ x: expect.closeTo(2.0740740741, 9), y: 0 }]);
-    expect(c.data.datasets[0]?.data[3]).toEqual({ x: 3, y: expect.closeTo(46.875 * B, 0) });
+    expect(point?.data).toEqual([{ x: expect.closeTo(1.703947368, 8), y: 0 }]);
+    expect(c.data.datasets[0]?.data[2]).toEqual({ x: 2, y: expect.closeTo(14.0625 * B, 0) });
   });
-  test('capex vs depreciation chart › AI capex bars and depreciation line', () => {
+  test('capex vs depreciation chart › AI capex bars, AI revenue and depreciation lines', () => {
     const c = r.sections[0]!.charts.find((x) => x.id.endsWith('-capex-depreciation'))!.config;
-    expect(c.data.datasets.map((d) => d.data.map((v) => (v as number) / B))).toEqual([[50, 50, 0, 0], [25, 50, 25, 0]]);
+    expect(c.data.datasets.map((d) => d.data.map((v) => (v as number) / B))).toEqual([[50, 50, 0], [40, 100, 60], [18.75, 37.5, 25]]);
   });
   test('JSON twin › assumptions with sources and the same tables', () => {
     const j = reportJson(r) as { assumptions: { key: string; value: unknown; source: string }[]; tables: Record<string, { rows: unknown[][] }> };

@@ -21,15 +21,17 @@ export function acmeRows(company = 'Acme'): Row[] {
 }
 
 /**
- * The hand-check scenario: WACC 10%, 4-year horizon, tax 25%, server life 2 years (typed by the
- * user, so it applies to every vintage), first-year AI revenue = 0.8 × AI capex, growth 50%,
- * margin 50%, no token deflation, no terminal value, target P/E 15, and no power cost (price 0;
- * the power lines have their own hand checks).
+ * The hand-check scenario: WACC 10%, 4-year horizon (used only when capacity is sustained), tax
+ * 25%, server life 2 years (typed by the user, so it applies to every vintage), half of AI capex
+ * compute and half facilities over 4 years, a vintage earns 0.8 × its AI capex in its first year
+ * and 50% more each year of age, margin 50%, no token deflation, run-off, no terminal value,
+ * target P/E 15, and no power cost (price 0; the power lines have their own hand checks).
  */
 export const ACME_QUERY = {
   wacc: '0.1', horizonYears: '4', taxRate: '0.25', gpuUsefulLifeYears: '2', aiRevenueToCapex: '0.8',
   aiRevenueGrowth: '0.5', aiEbitdaMargin: '0.5', tokenPriceDeflation: '0', volumeElasticity: '1',
-  terminalMethod: 'none', targetPe: '15', powerPriceUsdPerKwh: '0',
+  terminalMethod: 'none', targetPe: '15', powerPriceUsdPerKwh: '0', computeShare: '0.5', facilityLifeYears: '4',
+  capacityAfterData: 'run-off',
 };
 
 export const acmeParsed = () => parseAssumptions(ACME_QUERY);

@@ -5,15 +5,16 @@ import { npvHistogramChart } from '../../src/report/company-report';
 import { ACME_QUERY, acmeRows, B } from './fixtures';
 
 /*
- * The hand-checked Acme program (tests/report/company-model.test.ts): flows −28.75, −15, 40,
- * 50.625 B; NPV at 10% 28.706799 B; IRR 0.390190; payback 2.074 years. Its AI share of capex
- * comes from the data (0.5), so the scenario's share and its spread do not move it.
+ * The hand-checked Acme program (tests/report/company-model.test.ts): flows −30.3125, −3.125,
+ * 47.5 B on 31 December 2024-2026; NPV at 10% and 2024-12-31 6.102789 B; IRR 0.201317; payback
+ * 1.704 years. Its AI share of capex comes from the data (0.5), so the scenario's share and its
+ * spread do not move it.
  */
 const mcOf = (extra: Record<string, string>) => {
   const a = parseAssumptions({ ...ACME_QUERY, ...extra }).values;
   const plan = planCompany('Acme', acmeRows(), a, { lifeFromData: false });
   if (!plan) throw new Error('plan expected');
-  return companyMonteCarlo(plan, a);
+  return companyMonteCarlo(plan, a, '2024-12-31');
 };
 const NO_SPREAD = { mcGrowthSd: '0', mcMarginSpread: '0', mcCapexShareSpread: '0', mcWaccSd: '0' };
 
@@ -21,18 +22,18 @@ describe('companyMonteCarlo › zero spreads', () => {
   // Every distribution collapses to its centre (normal sd 0, triangular and uniform of width 0),
   // so every trial is the deterministic model.
   const mc = mcOf({ ...NO_SPREAD, mcTrials: '50' });
-  test('NPV › every trial equals the deterministic NPV 28.706799 B', () => {
+  test('NPV › every trial equals the deterministic NPV 6.102789 B', () => {
     const det = buildCompanyModel('Acme', acmeRows(), parseAssumptions(ACME_QUERY).values, { lifeFromData: false })!.npvUsd;
-    expect(mc.npv.min).toBe(det);
-    expect(mc.npv.max).toBe(det);
-    expect((mc.npv.p50 as number) / B).toBeCloseTo(28.706799399, 8);
+    expect(mc.npv.min).toBeCloseTo(det, 0);
+    expect(mc.npv.max).toBeCloseTo(det, 0);
+    expect((mc.npv.p50 as number) / B).toBeCloseTo(6.102789256, 8);
     expect(mc.npv.sd).toBeLessThan(1e-12 * det); // floating-point residue of the mean only
     expect(mc.probNpvPositive).toBe(1);
   });
-  test('IRR and payback › the deterministic 39.02% and 2.074 years, within the 4-year horizon', () => {
-    expect(mc.irr.p10).toBeCloseTo(0.39018978, 7);
-    expect(mc.irr.p90).toBeCloseTo(0.39018978, 7);
-    expect(mc.payback.p50).toBeCloseTo(2.0740740741, 9);
+  test('IRR and payback › the deterministic 20.13% and 1.704 years, within the 4-year horizon', () => {
+    expect(mc.irr.p10).toBeCloseTo(0.201317264, 8);
+    expect(mc.irr.p90).toBeCloseTo(0.201317264, 8);
+    expect(mc.payback.p50).toBeCloseTo(1.703947368, 8);
     expect(mc.probPaybackWithinHorizon).toBe(1);
     expect(mc.trialsWithoutIrr).toBe(0);
   });
@@ -54,25 +55,25 @@ describe('companyMonteCarlo › reproducible', () => {
 });
 
 describe('companyMonteCarlo › only the WACC varies, centred on the IRR', () => {
-  // With the scenario WACC at the IRR (0.3901898), NPV at the centre is 0 and NPV falls as the
+  // With the scenario WACC at the IRR (0.2013173), NPV at the centre is 0 and NPV falls as the
   // WACC rises, so NPV > 0 exactly when the drawn WACC is below its mean: half the trials of a
   // symmetric normal (binomial sd √(0.25/4000) ≈ 0.008, so ±0.03 is about 4 sd). The flows do not
   // depend on the WACC (no terminal value), so every trial has the same IRR and payback.
-  const mc = mcOf({ ...NO_SPREAD, wacc: '0.3901897800', mcWaccSd: '0.05', mcTrials: '4000' });
+  const mc = mcOf({ ...NO_SPREAD, wacc: '0.2013172640', mcWaccSd: '0.05', mcTrials: '4000' });
   test('P(NPV > 0) › about one half', () => expect(Math.abs((mc.probNpvPositive as number) - 0.5)).toBeLessThan(0.03));
   test('IRR › the same in every trial', () => {
-    expect(mc.irr.min).toBeCloseTo(0.39018978, 7);
-    expect(mc.irr.max).toBeCloseTo(0.39018978, 7);
+    expect(mc.irr.min).toBeCloseTo(0.201317264, 8);
+    expect(mc.irr.max).toBeCloseTo(0.201317264, 8);
   });
   test('NPV P50 › near zero (a few % of the P10-P90 range)', () => {
     expect(Math.abs(mc.npv.p50 as number)).toBeLessThan(0.05 * ((mc.npv.p90 as number) - (mc.npv.p10 as number)));
   });
 });
 
-describe('companyMonteCarlo › perpetual growth with the WACC drawn below the growth', () => {
+describe('companyMonteCarlo › value-driver terminal value with the WACC drawn below the growth', () => {
   // WACC ~ normal(10%, 5%): P(WACC ≤ 2%) = Φ(−1.6) ≈ 5.5%, so about 110 of 2,000 trials have no
   // terminal value and no answer; they are counted, not summarised.
-  const mc = mcOf({ ...NO_SPREAD, terminalMethod: 'perpetual-growth', terminalGrowth: '0.02', mcWaccSd: '0.05', mcTrials: '2000' });
+  const mc = mcOf({ ...NO_SPREAD, capacityAfterData: 'sustain', terminalMethod: 'value-driver', terminalGrowth: '0.02', mcWaccSd: '0.05', mcTrials: '2000' });
   test('excluded trials › counted, about 5.5%', () => {
     expect(mc.excludedTrials).toBeGreaterThan(60);
     expect(mc.excludedTrials).toBeLessThan(170);

@@ -8,23 +8,23 @@ const modelOf = (extra: Record<string, string>, rows = acmeRows()) =>
   buildCompanyModel('Acme', rows, parseAssumptions({ ...ACME_QUERY, ...extra }).values, { lifeFromData: false })!;
 
 /*
- * Power, hand check (Acme: AI capex 50 B in FY2024 and FY2025, life 2 years):
- *   AI capex in service   50, 100, 50, 0 B  → at 20 MW per $1B: 1,000, 2,000, 1,000, 0 MW
+ * Power, hand check (Acme: AI capex 50 B in FY2024 and FY2025, compute life 2 years, run-off to FY2026):
+ *   AI capex in service   50, 100, 50 B  → at 20 MW per $1B: 1,000, 2,000, 1,000 MW
  *   cost per MW per year  8,760 h × 1,000 kWh/MWh × 0.7 utilization × PUE 1.5 × $0.10 = $919,800
- *   power cost            0.9198, 1.8396, 0.9198, 0 B
- *   AI EBITDA             20 − 0.9198 = 19.0802; 30 − 1.8396 = 28.1604; 45 − 0.9198 = 44.0802; 67.5
- * Utilization 0.7 is the reference, so modelled revenue is unchanged (40, 60, 90, 135).
+ *   power cost            0.9198, 1.8396, 0.9198 B
+ *   AI EBITDA             20 − 0.9198 = 19.0802; 50 − 1.8396 = 48.1604; 30 − 0.9198 = 29.0802
+ * Utilization 0.7 is the reference, so modelled revenue is unchanged (40, 100, 60).
  */
 describe('buildCompanyModel › power cost', () => {
   const m = modelOf({ powerPriceUsdPerKwh: '0.1', pue: '1.5', gpuUtilization: '0.7', powerMwPerBillionUsd: '20' });
-  test('MW from AI capex in service › 1,000, 2,000, 1,000, 0 MW, marked assumed', () => {
-    expect(m.years.map((y) => y.powerMw)).toEqual([1000, 2000, 1000, 0]);
+  test('MW from AI capex in service › 1,000, 2,000, 1,000 MW, marked assumed', () => {
+    expect(m.years.map((y) => y.powerMw)).toEqual([1000, 2000, 1000]);
     expect(m.years.every((y) => y.powerMwBasis === 'assumed')).toBe(true);
   });
   test('power cost and EBITDA › as worked above', () => {
-    m.years.map((y) => y.powerCostUsd / B).forEach((v, i) => expect(v).toBeCloseTo([0.9198, 1.8396, 0.9198, 0][i] as number, 9));
-    m.years.map((y) => y.aiEbitdaUsd / B).forEach((v, i) => expect(v).toBeCloseTo([19.0802, 28.1604, 44.0802, 67.5][i] as number, 9));
-    expect(m.years.map((y) => y.aiRevenueUsd / B)).toEqual([40, 60, 90, 135]);
+    m.years.map((y) => y.powerCostUsd / B).forEach((v, i) => expect(v).toBeCloseTo([0.9198, 1.8396, 0.9198][i] as number, 9));
+    m.years.map((y) => y.aiEbitdaUsd / B).forEach((v, i) => expect(v).toBeCloseTo([19.0802, 48.1604, 29.0802][i] as number, 9));
+    expect(m.years.map((y) => y.aiRevenueUsd / B)).toEqual([40, 100, 60]);
   });
   test('data power_mw › used for its year, marked data', () => {
     const rows = acmeRows();
@@ -45,10 +45,10 @@ describe('buildCompanyModel › power cost', () => {
 });
 
 describe('buildCompanyModel › utilization', () => {
-  // Half the reference utilization (0.35 / 0.7): modelled revenue halves (20, 30, 45, 67.5 B);
+  // Half the reference utilization (0.35 / 0.7): modelled revenue halves (20, 50, 30 B);
   // power is off (price 0 in the hand-check scenario).
   test('0.35 › modelled AI revenue halves', () => {
-    expect(modelOf({ gpuUtilization: '0.35' }).years.map((y) => y.aiRevenueUsd / B)).toEqual([20, 30, 45, 67.5]);
+    expect(modelOf({ gpuUtilization: '0.35' }).years.map((y) => y.aiRevenueUsd / B)).toEqual([20, 50, 30]);
   });
   test('reported AI revenue › kept as reported', () => {
     const rows = acmeRows();
@@ -61,8 +61,8 @@ describe('reporting currency', () => {
   const usd = modelOf({});
   test('USD (default) › rate 1, numbers unchanged', () => {
     expect(usd.currency).toBe('USD');
-    expect(usd.fxRates).toEqual([1, 1, 1, 1]);
-    expect(usd.npvUsd / B).toBeCloseTo(28.706799399, 8);
+    expect(usd.fxRates).toEqual([1, 1, 1]);
+    expect(usd.npvUsd / B).toBeCloseTo(6.102789256, 8);
   });
   test('KRW at 1,000 with no drift › every amount × 1,000; IRR and payback unchanged', () => {
     const krw = modelOf({ reportingCurrency: 'KRW', fxKrwPerUsd: '1000' });
@@ -71,10 +71,11 @@ describe('reporting currency', () => {
     expect(krw.irr).toEqual(usd.irr);
     expect(krw.paybackYears).toBeCloseTo(usd.paybackYears!, 12);
   });
-  test('KRW drifting 10% a year › flows × 1,000 × 1.1^t, so 1 + IRR = (1 + 0.390190) × 1.1', () => {
+  test('KRW drifting 10% a year › flows × 1,000 × 1.1^t, so 1 + IRR = (1 + 0.201317) × 1.1', () => {
+    // The flows are 365 days apart, so XIRR's years are whole years here.
     const krw = modelOf({ reportingCurrency: 'KRW', fxKrwPerUsd: '1000', fxDriftPerYear: '0.1' });
-    expect(krw.fxRates).toEqual([1000, 1100, 1000 * 1.1 ** 2, 1000 * 1.1 ** 3]);
-    expect(krw.irr.kind === 'ok' && krw.irr.rate).toBeCloseTo(1.39018978 * 1.1 - 1, 6);
+    expect(krw.fxRates).toEqual([1000, 1100, 1000 * 1.1 ** 2]);
+    expect(krw.irr.kind === 'ok' && krw.irr.rate).toBeCloseTo(1.201317264 * 1.1 - 1, 6);
   });
   test('fxRateAt › ignores the FX rate in USD', () => {
     expect(fxRateAt({ reportingCurrency: 'USD', fxKrwPerUsd: 1400, fxDriftPerYear: 0.05 }, 3)).toBe(1);

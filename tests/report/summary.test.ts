@@ -15,14 +15,15 @@ function summaryFor(values = acmeParsed().values) {
 
 describe('companySummary › sentences carry the hand-checked numbers', () => {
   const { text } = summaryFor();
-  test('payback sentence › WACC, span, capex, payback 2.1 / 2.2 years, NPV $28.7B, IRR 39%', () => {
-    expect(text[0]).toBe("At 10% WACC, Acme's FY2024-FY2025 AI capex of $100B pays back in 2.1 years (2.2 years discounted), with NPV $28.7B and an IRR of 39%.");
+  // Numbers from tests/report/company-model.test.ts and depreciation-lens.test.ts.
+  test('payback sentence › WACC, span, capex, payback 1.7 / 1.8 years, NPV $6.1B at the valuation date, IRR 20%', () => {
+    expect(text[0]).toBe("At 10% WACC, Acme's FY2024-FY2025 AI capex of $100B pays back in 1.7 years (1.8 years discounted), with NPV $6.1B at 2024-12-31 and an IRR of 20%.");
   });
-  test('break-even sentence › $120B needed, FY2025 modelled $60B = 50% of it', () => {
-    expect(text[1]).toBe('Covering depreciation and the cost of capital at a 50% margin takes $120B of AI revenue a year; the modelled FY2025 figure is $60B, 50% of it.');
+  test('break-even sentence › $83.7B needed (y* ÷ y × 100), FY2025 modelled $100B covers it', () => {
+    expect(text[1]).toBe('For the vintages in service in FY2025 to earn their cost of capital at a 50% margin, after power and tax, takes $83.7B of AI revenue that year; the modelled figure is $100B, which covers it.');
   });
-  test('lens sentence › one year longer (3 instead of 2) adds 8.3% to FY2025 EPS', () => {
-    expect(text[2]).toMatch(/one-year longer life adds 8\.3%/);
+  test('lens sentence › one year longer (3 instead of 2) adds 4.2% to FY2025 EPS', () => {
+    expect(text[2]).toMatch(/one-year longer life adds 4\.2%/);
   });
   test('valuation sentence › $300.00 at 20×, 25% drawdown at 15×, $133B of AI revenue', () => {
     expect(text[3]).toBe('At $300.00 (FY2025) the shares trade at 20× earnings; moving to 15× would be a drawdown of 25%. Justifying the rest of the market cap at 15× takes $133B of AI revenue a year.');
@@ -32,20 +33,27 @@ describe('companySummary › sentences carry the hand-checked numbers', () => {
 describe('companySummary › wording follows the numbers', () => {
   test('no margin, no tax › does not pay back, and says why there is no IRR', () => {
     const { text } = summaryFor({ ...acmeParsed().values, aiEbitdaMargin: 0, taxRate: 0 });
-    expect(text[0]).toMatch(/does not pay back within the 4-year horizon/);
-    expect(text[0]).toMatch(/no IRR, because the cash flows never change sign/);
+    // FCF = −capex + salvage: −50, −50, 18.75: never pays back by FY2026
+    expect(text[0]).toMatch(/does not pay back by FY2026, when its last compute retires/);
   });
-  test('overall › counts companies that pay back and names the fastest', () => {
+  test('overall › counts companies that pay back, and the unit economics in words', () => {
     const { m } = summaryFor();
-    const out = overallSummary([m], acmeParsed().values);
-    expect(out[0]).toMatch(/1 of 1 companies' AI capex pays back/);
-    expect(out[1]).toBe('Acme pays back soonest, in 2.1 years.');
+    const out = overallSummary([m], acmeParsed().values, m.unit, m.valuationDate);
+    expect(out[0]).toMatch(/1 of 1 companies' AI capex pays back by the time its last compute retires/);
+    // y* = 0.669872, NPV per dollar 0.115341 (company-model.test.ts)
+    expect(out[1]).toBe('Each dollar of AI capex must earn $0.67 of AI revenue in its first year (at 70% utilization, 50% margin, after power and tax, over a 2-year server life) to earn its 10% cost of capital; the scenario assumes $0.80, so a dollar of AI capex is worth $0.12 at 10% WACC.');
+    expect(out[2]).toBe('Its NPV at 2024-12-31 is $6.1B.');
+  });
+  test('overall › guidance years are named', () => {
+    const rows = [...acmeRows(), { company: 'Acme', fiscal_year: 2026, basis: 'guidance', capex: 1e11 }];
+    const m = buildCompanyModel('Acme', rows, acmeParsed().values, opts)!;
+    expect(overallSummary([m], acmeParsed().values).join(' ')).toMatch(/Guidance years count as vintages: Acme FY2026/);
   });
   test('DeepSeek shock › the overall summary says projected revenue shrinks, by how much', () => {
     const values = { ...acmeParsed().values, tokenPriceDeflation: 0.7, volumeElasticity: 0.3 };
     const m = buildCompanyModel('Acme', acmeRows(), values, opts)!;
     // 1.5 × 0.3^0.7 − 1 = 1.5 × 0.430512 − 1 = −0.354232 → shrinks 35% a year
-    expect(overallSummary([m], values)[0]).toMatch(/token prices falling 70% a year at a volume elasticity of 0\.3, so projected AI revenue shrinks 35% a year/);
+    expect(overallSummary([m], values)[0]).toMatch(/token prices falling 70% a year at a volume elasticity of 0\.3, so each vintage's AI revenue shrinks 35% a year as it ages/);
   });
   test('irrWords › several roots are named', () => {
     expect(irrWords({ kind: 'multiple', rates: [0.1, 0.5] })).toMatch(/10%, 50%/);

@@ -3,10 +3,11 @@ import { clampedStep, npvTornado } from '../../src/report/tornado';
 import { acmeParsed, acmeRows, B } from './fixtures';
 
 /*
- * Without a terminal value the hand-checked flows (−28.75, −15, 40, 50.625 B) do not depend on
- * the WACC, so the WACC bar is the NPV of those flows at 9% and 11%:
- *   9%:  −28.75 − 15/1.09 + 40/1.09² + 50.625/1.09³ = 30.247521 B
- *   11%: −28.75 − 15/1.11 + 40/1.11² + 50.625/1.11³ = 27.217947 B
+ * Without a terminal value the hand-checked flows (−30.3125, −3.125, 47.5 B on 31 December
+ * 2024-2026, a year of 365 days apart) do not depend on the WACC, so the WACC bar is the NPV of
+ * those flows at 9% and 11%:
+ *   9%:  −30.3125 − 3.125/1.09 + 47.5/1.09² = 6.800327 B
+ *   11%: −30.3125 − 3.125/1.11 + 47.5/1.11² = 5.424250 B
  */
 describe('npvTornado › hand-checked company', () => {
   const bars = npvTornado('Acme', acmeRows(), acmeParsed().values, { lifeFromData: false });
@@ -14,8 +15,8 @@ describe('npvTornado › hand-checked company', () => {
     const w = bars.find((b) => b.key === 'wacc');
     expect(w?.low).toBeCloseTo(0.09, 12);
     expect(w?.high).toBeCloseTo(0.11, 12);
-    expect((w?.npvLowUsd as number) / B).toBeCloseTo(30.247520519, 8);
-    expect((w?.npvHighUsd as number) / B).toBeCloseTo(27.217947495, 8);
+    expect((w?.npvLowUsd as number) / B).toBeCloseTo(-30.3125 - 3.125 / 1.09 + 47.5 / 1.09 ** 2, 8);
+    expect((w?.npvHighUsd as number) / B).toBeCloseTo(-30.3125 - 3.125 / 1.11 + 47.5 / 1.11 ** 2, 8);
   });
   test('bars › sorted by swing, largest first', () => {
     const swings = bars.map((b) => Math.abs(b.npvHighUsd - b.npvLowUsd));

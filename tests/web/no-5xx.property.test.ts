@@ -100,9 +100,11 @@ describe('no 5xx from any query', () => {
     }
     const list = await store.listDatasets('anyone');
     const company = list.find((d) => d.kind === 'company')!.id;
-    const res = await request(app).get(`/datasets/${company}/report.json?tokenPriceDeflation=0.99&volumeElasticity=5&horizonYears=40`);
+    // A vintage's revenue compounds by q = (1 − d)^(1 − e) = (1e-6)^(−4) = 1e24 a year of its
+    // 20-year life: 1e24^19 is beyond float64.
+    const res = await request(app).get(`/datasets/${company}/report.json?tokenPriceDeflation=0.999999&volumeElasticity=5&gpuUsefulLifeYears=20`);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('uncomputable');
-    expect(res.body.error.reduce).toEqual(expect.arrayContaining(['horizonYears', 'volumeElasticity', 'tokenPriceDeflation']));
+    expect(res.body.error.reduce).toEqual(expect.arrayContaining(['gpuUsefulLifeYears', 'volumeElasticity', 'tokenPriceDeflation']));
   }, 60_000);
 });

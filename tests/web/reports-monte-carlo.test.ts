@@ -64,12 +64,12 @@ describe('company report › Monte Carlo, power and currency over HTTP', () => {
     expect(a.body.assumptions).toContainEqual({ key: 'mc_trials', value: 500, source: 'user' });
   });
 
-  test('zero spreads over HTTP › every trial is the hand-checked NPV 28.7068 B', async () => {
+  test('zero spreads over HTTP › every trial is the hand-checked NPV 6.1028 B', async () => {
     const q = `${acmeQs}&mcGrowthSd=0&mcMarginSpread=0&mcCapexShareSpread=0&mcWaccSd=0&mcTrials=20`;
     const j = await request(app).get(`/datasets/${acmeId}/report.json?${q}`);
     const mc = j.body.companies[0].monteCarlo as McJson;
-    expect(mc.npv.p10 / B).toBeCloseTo(28.706799399, 6);
-    expect(mc.npv.p90 / B).toBeCloseTo(28.706799399, 6);
+    expect(mc.npv.p10 / B).toBeCloseTo(6.102789256, 6);
+    expect(mc.npv.p90 / B).toBeCloseTo(6.102789256, 6);
     expect(mc.probNpvPositive).toBe(1);
   });
 
@@ -121,13 +121,13 @@ describe('company report › Monte Carlo, power and currency over HTTP', () => {
       request(app).get(`/datasets/${acmeId}/report?${q}`),
     ]);
     expect(krw.body.currency).toBe('KRW');
-    // No drift: every year at ₩1,000, so NPV = 1,000 × 28.7068 B USD.
+    // No drift: every year at ₩1,000, so NPV = 1,000 × 6.1028 B USD.
     expect(krw.body.companies[0].npvUsd / usd.body.companies[0].npvUsd).toBeCloseTo(1000, 9);
     const [row] = csvRecords(csv.text);
     expect(row!.npv_krw).toBeCloseTo(krw.body.companies[0].npvUsd, 0);
     expect(row).not.toHaveProperty('npv_usd');
     expect(page.text).toContain(formatMoney(krw.body.companies[0].npvUsd, 'KRW'));
-    expect(formatMoney(krw.body.companies[0].npvUsd, 'KRW')).toMatch(/^₩28.7T$/);
+    expect(formatMoney(krw.body.companies[0].npvUsd, 'KRW')).toMatch(/^₩6.1T$/);
   });
 
   test('power › cash-flow table has MW, its basis and the power cost; the default USD report is unchanged by FX keys', async () => {

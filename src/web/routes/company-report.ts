@@ -5,7 +5,7 @@ import { LruCache } from '../../report/cache';
 import { applyDataDefaults } from '../../report/data-defaults';
 import { buildCompanyReport, reportJson, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
-import { formFields } from '../../report/form';
+import { formFields, priceFields, tickersOf } from '../../report/form';
 import { checked } from '../../report/finite';
 import { tableForCsv } from '../../report/table';
 import { datasetRevision, type Scenario } from '../../store/types';
@@ -31,7 +31,7 @@ interface ReportCaches {
 }
 
 /** The assumptions that compound over the horizon: what to reduce when a report overflows float64. */
-const GROWTH_DRIVERS = ['horizonYears', 'tokenPriceDeflation', 'volumeElasticity', 'aiRevenueGrowth', 'aiRevenueToCapex'];
+const GROWTH_DRIVERS = ['gpuUsefulLifeYears', 'horizonYears', 'tokenPriceDeflation', 'volumeElasticity', 'aiRevenueGrowth', 'aiRevenueToCapex'];
 
 const cachesByStore = new WeakMap<object, ReportCaches>();
 
@@ -86,9 +86,10 @@ function reportView(report: CompanyReport, csvHref: (table: string) => string) {
   return {
     ...report,
     comparison: { ...report.tables.comparison, csvHref: csvHref('comparison') },
+    unitTable: { ...report.tables['unit-economics'], csvHref: csvHref('unit-economics') },
     sections: report.sections.map((s) => ({
       ...s,
-      tableList: TABLE_NAMES.filter((n) => n !== 'comparison' && n !== 'price-grid' && n !== 'monte-carlo')
+      tableList: TABLE_NAMES.filter((n) => n !== 'comparison' && n !== 'unit-economics' && n !== 'price-grid' && n !== 'monte-carlo')
         .map((n) => s.tables[n])
         .filter((t) => t !== null)
         .map((t) => ({ ...t, csvHref: csvHref(t.name) })),
@@ -101,7 +102,7 @@ function reportView(report: CompanyReport, csvHref: (table: string) => string) {
 /** Every assumption with its value and where it came from, for the printed assumptions table. */
 function assumptionRowsOf(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>) {
   const lines = assumptionLines(parsed);
-  return ASSUMPTION_DEFS.map((d, i) => ({ key: d.csvKey, label: d.label, value: parsed.values[d.key], format: d.format, source: lines[i]?.[2] ?? parsed.sources[d.key] }));
+  return ASSUMPTION_DEFS.map((d, i) => ({ key: d.csvKey, label: d.label, value: lines[i]?.[1] ?? parsed.values[d.key], format: parsed.values[d.key] === null ? 'text' : d.format, source: lines[i]?.[2] ?? parsed.sources[d.key] }));
 }
 
 /**
@@ -186,8 +187,8 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     scenarios,
     form: {
       action: base,
-      fields: formFields(ASSUMPTION_DEFS, parsed, scenario?.name),
-      saveValues: ASSUMPTION_DEFS.filter((d) => !(d.overridesData && parsed.sources[d.key] === 'default')).map((d) => ({ key: d.key, value: String(parsed.values[d.key]) })),
+      fields: [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed)],
+      saveValues: ASSUMPTION_DEFS.filter((d) => !(d.overridesData && parsed.sources[d.key] === 'default') && parsed.values[d.key] !== null).map((d) => ({ key: d.key, value: String(parsed.values[d.key]) })),
       returnTo: base,
     },
     permalink: link(base),

@@ -129,7 +129,10 @@ function scenarioFromBody(body: Record<string, unknown>): { name: string; parsed
   else if (/[\u0000-\u001f\u007f]/.test(name)) nameError = 'A name cannot hold control characters';
   // Store what the user set (not defaults they left alone), so the data keeps precedence there.
   const values: Record<string, number | string> = {};
-  for (const d of ASSUMPTION_DEFS) if (parsed.sources[d.key] === 'user') values[d.key] = parsed.values[d.key];
+  for (const d of ASSUMPTION_DEFS) {
+    const v = parsed.values[d.key];
+    if (parsed.sources[d.key] === 'user' && v !== null) values[d.key] = v;
+  }
   return { name, parsed, nameError, values };
 }
 
