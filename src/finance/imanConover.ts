@@ -78,14 +78,31 @@ export function imanConover(columns: readonly Float64Array[], target: readonly (
       (target2[j] as Float64Array)[i] = s;
     }
   }
+  const ranks: Float64Array[] = [];
   for (let j = 0; j < k; j++) {
     const sortedValues = Float64Array.from(columns[j] as Float64Array).sort();
     const order = sortedOrder(target2[j] as Float64Array);
     const col = new Float64Array(n);
-    for (let rank = 0; rank < n; rank++) col[order[rank] as number] = sortedValues[rank] as number;
+    // The value of rank r goes to the trial whose score has rank r; its rank is known without
+    // sorting again (ties among the values share their average rank).
+    const rank = new Float64Array(n);
+    let r = 0;
+    while (r < n) {
+      let end = r;
+      const v = sortedValues[r] as number;
+      while (end + 1 < n && sortedValues[end + 1] === v) end++;
+      const shared = (r + end) / 2 + 1;
+      for (let t = r; t <= end; t++) {
+        const trial = order[t] as number;
+        col[trial] = v;
+        rank[trial] = shared;
+      }
+      r = end + 1;
+    }
     out.push(col);
+    ranks.push(rank);
   }
-  return { columns: out, achieved: rankCorrelationMatrix(out) };
+  return { columns: out, achieved: correlationOf(ranks).map((row) => [...row]) };
 }
 
 /** Spearman rank correlation of every pair of equal-length columns (1 on the diagonal). */

@@ -1,4 +1,5 @@
 import { spearman } from '../../src/finance';
+import { sortedOrder } from '../../src/finance/internal/ranks';
 import { expectAbsClose } from './support/tolerance';
 
 // Reference values from scipy.stats.spearmanr (average ranks for ties).
@@ -18,5 +19,14 @@ describe('spearman', () => {
   it('no spread › null; different lengths › RangeError', () => {
     expect(spearman([1, 1, 1], [1, 2, 3])).toBeNull();
     expect(() => spearman([1, 2], [1])).toThrow(RangeError);
+  });
+});
+
+describe('sortedOrder (internal radix argsort)', () => {
+  it('matches a stable comparison sort on negatives, zeros, −0, duplicates and extremes', () => {
+    const values = [3, -1, 0, -0, 2.5, -1, 1e300, -1e300, 5e-324, -5e-324, 3, 0.1, -0.1, 42];
+    for (let i = 0; i < 2000; i++) values.push(Math.round(Math.sin(i) * 1000) / 7);
+    const expected = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+    expect([...sortedOrder(values)]).toEqual(expected);
   });
 });

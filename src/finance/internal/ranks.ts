@@ -18,13 +18,58 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
-/** Indices of `values` in ascending order of their value (stable). Internal. */
+/**
+ * Indices of `values` in ascending order of their value (stable; NaN last). Internal.
+ * An LSD radix sort on the float64 bit patterns made order-preserving (flip every bit of a
+ * negative, the sign bit of a positive): 4 passes of 16 bits, linear in n, several times faster
+ * than a comparison sort of 100,000 indices.
+ */
 export function sortedOrder(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
-  const order = new Uint32Array(n);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    keys[i] = v === 0 ? 0 : v; // −0 sorts with +0
+  }
+  const words = new Uint32Array(keys.buffer);
+  // Little-endian: word 2i is the low half, 2i + 1 the high half with the sign.
+  for (let i = 0; i < n; i++) {
+    const hi = words[2 * i + 1] as number;
+    if (hi & 0x80000000) {
+      words[2 * i + 1] = ~hi >>> 0;
+      words[2 * i] = ~(words[2 * i] as number) >>> 0;
+    } else {
+      words[2 * i + 1] = (hi | 0x80000000) >>> 0;
+    }
+  }
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const copy = Float64Array.from(values as ArrayLike<number>);
-  order.sort((x, y) => (copy[x] as number) - (copy[y] as number) || x - y);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? 0 : 1;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = ((words[2 * (order[i] as number) + word] as number) >>> shift) & 0xffff;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const idx = order[i] as number;
+      const d = ((words[2 * idx + word] as number) >>> shift) & 0xffff;
+      next[counts[d] as number] = idx;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    const tmp = order;
+    order = next;
+    next = tmp;
+  }
   return order;
 }
 
