@@ -6,4 +6,5 @@
 export { compileMetrics, evaluateMetrics } from './compile';
 export type { CompiledMetric, MetricDefinition, MetricProblem } from './compile';
 export { metricsFromQuery, metricsToQuery } from './from-query';
+export { withMetricColumns } from './columns';
 export { MAX_EXPRESSION_LENGTH, MAX_METRICS } from './language';

@@ -1,5 +1,5 @@
 import * as sharedMath from 'mathjs';
-import { compileMetrics, evaluateMetrics, metricsFromQuery, metricsToQuery, MAX_EXPRESSION_LENGTH } from '../../../src/report/metrics';
+import { compileMetrics, evaluateMetrics, metricsFromQuery, metricsToQuery, MAX_EXPRESSION_LENGTH, withMetricColumns } from '../../../src/report/metrics';
 
 const columns = ['fiscal_year', 'ai_capex_usd', 'ai_revenue_usd', 'fcf_usd'];
 
@@ -138,5 +138,33 @@ describe('metrics › query keys', () => {
     expect(definitions).toEqual([{ name: 'capex_cover', expression: 'ai_revenue_usd / ai_capex_usd' }]);
     expect(metricsToQuery(definitions)).toEqual({ 'metric.capex_cover': 'ai_revenue_usd / ai_capex_usd' });
     expect(metricsFromQuery({ 'metric.x': ['1', '2'] }).problems).toEqual([{ metric: 'x', message: 'metric.x: give one formula, not several.' }]);
+  });
+});
+
+describe('metrics › withMetricColumns', () => {
+  const table = {
+    name: 'cash-flows',
+    title: 'Cash flows',
+    columns: [
+      { key: 'fiscal_year', label: 'FY', format: 'text' as const },
+      { key: 'ai_revenue_usd', label: 'AI revenue', format: 'money' as const },
+      { key: 'ai_capex_usd', label: 'AI capex', format: 'money' as const },
+    ],
+    rows: [
+      ['2024', 6e9, 12e9],
+      ['2025', null, 10e9],
+    ],
+  };
+  it('adds metric_<name> columns computed per row; a missing input gives an empty cell', () => {
+    const r = withMetricColumns(table, [{ name: 'capex_cover', expression: 'ai_revenue_usd / ai_capex_usd' }]);
+    expect(r.problems).toEqual([]);
+    expect(r.table.columns.map((c) => c.key)).toEqual(['fiscal_year', 'ai_revenue_usd', 'ai_capex_usd', 'metric_capex_cover']);
+    expect(r.table.rows).toEqual([['2024', 6e9, 12e9, 0.5], ['2025', null, 10e9, null]]);
+    expect(table.columns).toHaveLength(3);
+  });
+  it('a refused metric › the problems, the table unchanged', () => {
+    const r = withMetricColumns(table, [{ name: 'x', expression: 'import(1)' }]);
+    expect(r.table).toBe(table);
+    expect(r.problems[0]?.message).toMatch(/^metric\.x: the function `import` is not allowed/);
   });
 });
