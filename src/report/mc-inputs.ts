@@ -1,0 +1,158 @@
+/**
+ * Monte Carlo inputs as @RISK users enter them (issue 12): a distribution per uncertain input,
+ * typed on the form as `mc.<input>=pert(0.1, 0.25, 0.4)`, and rank correlations between inputs
+ * as pairs, `mcCorrelations=aiRevenueGrowth aiEbitdaMargin 0.6` (one pair per line or `;`).
+ * Parsed here into the finance core's distributions and pairs, or problems naming the key; a
+ * correlation matrix that cannot hold together is refused naming the pair at fault.
+ */
+import { correlationMatrixProblem, lognormal, normal, pert, triangular, uniform, type Distribution } from '../finance';
+
+/** The inputs a Monte Carlo run may draw, as the model's assumption keys. */
+export const UNCERTAIN_INPUTS = ['aiRevenueGrowth', 'aiEbitdaMargin', 'aiCapexShare', 'wacc', 'aiRevenueToCapex'] as const;
+export type UncertainInput = (typeof UNCERTAIN_INPUTS)[number];
+
+const MAKERS: Record<string, { params: string[]; make: (...p: number[]) => Distribution }> = {
+  normal: { params: ['mean', 'sd'], make: (m, s) => normal(m as number, s as number) },
+  lognormal: { params: ['mu', 'sigma'], make: (m, s) => lognormal(m as number, s as number) },
+  triangular: { params: ['min', 'mode', 'max'], make: (a, m, b) => triangular(a as number, m as number, b as number) },
+  uniform: { params: ['min', 'max'], make: (a, b) => uniform(a as number, b as number) },
+  pert: { params: ['min', 'mode', 'max'], make: (a, m, b) => pert(a as number, m as number, b as number) },
+};
+
+export interface McInputProblem {
+  key: string;
+  value: string;
+  message: string;
+}
+
+export interface McInputs {
+  /** Distributions the user chose, by input; inputs not named keep the report's defaults. */
+  distributions: Partial<Record<UncertainInput, Distribution>>;
+  correlations: { a: UncertainInput; b: UncertainInput; rankCorrelation: number }[];
+  problems: McInputProblem[];
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i;
+
+function numberOf(text: string): number | null {
+  const t = text.trim();
+  if (!NUMBER.test(t)) return null;
+  return t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+}
+
+/**
+ * A distribution as written: `kind(p1, p2[, p3])`, rates as fractions or with `%`.
+ * @example parseDistribution('pert(10%, 25%, 40%)') // { kind: 'pert', min: 0.1, mode: 0.25, max: 0.4 }
+ */
+export function parseDistribution(text: string): { dist: Distribution } | { message: string } {
+  const m = /^\s*([a-z]+)\s*\(([^()]*)\)\s*$/i.exec(text);
+  const kinds = Object.keys(MAKERS).join(', ');
+  if (!m) return { message: `Write a distribution as kind(parameters), e.g. pert(0.1, 0.25, 0.4); kinds: ${kinds}.` };
+  const kind = (m[1] as string).toLowerCase();
+  const maker = MAKERS[kind];
+  if (!maker) return { message: `Unknown distribution "${m[1]}"; use one of ${kinds}.` };
+  const parts = (m[2] as string).split(',');
+  if (parts.length !== maker.params.length) return { message: `${kind} takes ${maker.params.length} numbers (${maker.params.join(', ')}), got ${parts.length}.` };
+  const nums: number[] = [];
+  for (const [i, p] of parts.entries()) {
+    const n = numberOf(p);
+    if (n === null || !Number.isFinite(n)) return { message: `${kind}'s ${maker.params[i]} must be a number, got "${p.trim()}".` };
+    nums.push(n);
+  }
+  try {
+    return { dist: maker.make(...nums) };
+  } catch (err) {
+    return { message: `${kind}: ${err instanceof Error ? err.message : String(err)}.` };
+  }
+}
+
+/**
+ * The Monte Carlo inputs of a query string or form body (see the module comment).
+ * @example parseMcInputs({ 'mc.wacc': 'uniform(0.08, 0.11)', mcCorrelations: 'aiRevenueGrowth aiEbitdaMargin 0.6' })
+ */
+export function parseMcInputs(query: Readonly<Record<string, unknown>>): McInputs {
+  const distributions: McInputs['distributions'] = {};
+  const problems: McInputProblem[] = [];
+  for (const input of UNCERTAIN_INPUTS) {
+    const key = `mc.${input}`;
+    const raw = query[key];
+    if (raw === undefined || raw === '') continue;
+    if (typeof raw !== 'string') {
+      problems.push({ key, value: String(raw), message: `${key}: give one distribution.` });
+      continue;
+    }
+    const r = parseDistribution(raw);
+    if ('dist' in r) distributions[input] = r.dist;
+    else problems.push({ key, value: raw, message: `${key}: ${r.message}` });
+  }
+  for (const key of Object.keys(query)) {
+    if (key.startsWith('mc.') && !(UNCERTAIN_INPUTS as readonly string[]).includes(key.slice(3))) {
+      problems.push({ key, value: String(query[key]), message: `${key}: not an uncertain input; use mc.${UNCERTAIN_INPUTS.join(', mc.')}.` });
+    }
+  }
+  const correlations: McInputs['correlations'] = [];
+  const raw = query['mcCorrelations'];
+  if (typeof raw === 'string' && raw.trim() !== '') {
+    const seen = new Set<string>();
+    for (const line of raw.split(/[;\n]/).map((l) => l.trim()).filter((l) => l !== '')) {
+      const parts = line.split(/[\s,]+/);
+      const [a, b, rhoText] = parts as [string, string, string];
+      const bad = (message: string): void => {
+        problems.push({ key: 'mcCorrelations', value: line, message: `mcCorrelations "${line}": ${message}` });
+      };
+      if (parts.length !== 3) {
+        bad('write each pair as "inputA inputB correlation", e.g. aiRevenueGrowth aiEbitdaMargin 0.6.');
+        continue;
+      }
+      const unknown = [a, b].find((x) => !(UNCERTAIN_INPUTS as readonly string[]).includes(x));
+      if (unknown) {
+        bad(`${unknown} is not an uncertain input (${UNCERTAIN_INPUTS.join(', ')}).`);
+        continue;
+      }
+      if (a === b) {
+        bad('a pair needs two different inputs.');
+        continue;
+      }
+      const rho = numberOf(rhoText);
+      if (rho === null || rho < -1 || rho > 1) {
+        bad(`the correlation must be a number from −1 to 1, got "${rhoText}".`);
+        continue;
+      }
+      const pairKey = [a, b].sort().join(' ');
+      if (seen.has(pairKey)) {
+        bad('this pair is given twice.');
+        continue;
+      }
+      seen.add(pairKey);
+      correlations.push({ a: a as UncertainInput, b: b as UncertainInput, rankCorrelation: rho });
+    }
+    if (correlations.length > 0 && !problems.some((p) => p.key === 'mcCorrelations')) {
+      const names = [...new Set(correlations.flatMap((c) => [c.a, c.b]))];
+      const matrix = names.map((x) => names.map((y) => (x === y ? 1 : (correlations.find((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x))?.rankCorrelation ?? 0))));
+      const problem = correlationMatrixProblem(matrix, names);
+      if (problem) problems.push({ key: 'mcCorrelations', value: raw, message: `mcCorrelations: ${problem.message}` });
+    }
+  }
+  return { distributions, correlations, problems };
+}
+
+/**
+ * A distribution written back the way it is typed (for the form and the permalink).
+ * @example describeDistribution(pert(0.1, 0.25, 0.4)) // 'pert(0.1, 0.25, 0.4)'
+ */
+export function describeDistribution(d: Distribution): string {
+  switch (d.kind) {
+    case 'normal':
+      return `normal(${d.mean}, ${d.sd})`;
+    case 'lognormal':
+      return `lognormal(${d.mu}, ${d.sigma})`;
+    case 'triangular':
+      return `triangular(${d.min}, ${d.mode}, ${d.max})`;
+    case 'uniform':
+      return `uniform(${d.min}, ${d.max})`;
+    case 'pert':
+      return `pert(${d.min}, ${d.mode}, ${d.max})`;
+    case 'discrete':
+      return `discrete(${d.values.join(' ')})`;
+  }
+}
