@@ -9,13 +9,14 @@ import { Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { ColumnMapping, DatasetKind, Row } from '../store/types';
 import { completeUtf8Length, detectEncoding, encodingLabel, firstInvalidUtf8, notTextReason, type Encoding } from './decode';
-import { REQUIRED, type FieldDef } from './fields';
+import { normaliseKey, REQUIRED, type FieldDef } from './fields';
 import { looksLikeModels, recognisedFields, resolveHeader, type ColumnSpec } from './headers';
 import { KeyHasher, KeyTable } from './keytable';
 import { isMissing, parseNumber, parsePeriod, type DecimalStyle } from './numbers';
 import { mixNumber, mixString, Problems } from './problems';
 import { QuarterRollUp } from './rollup';
 import { costNote } from './cost-note';
+import { fiscalYearEndOfQuarter, monthDayText, parseFiscalYearEnd, parseQuarter } from './fiscal-year-end';
 import { sepLine, sniffDecimal, sniffDelimiter } from './sniff';
 import { RowSink } from './spool';
 import { UNIT_SCALE, UNIT_WORD, unitCurrency, type IngestOptions, type IngestResult } from './types';
@@ -95,6 +96,7 @@ export class Ingestor {
   private periodSpec: ColumnSpec | null = null;
   private companySpec: ColumnSpec | null = null;
   private basisSpec: ColumnSpec | null = null;
+  private fyeSpec: ColumnSpec | null = null;
   private fileCurrency: string | null = null;
   private readonly uploadScale: number;
   private preamble: { record: string[]; line: number }[] | null = null;
@@ -412,6 +414,7 @@ export class Ingestor {
     this.periodSpec = specs.find((s) => s.type === 'period') ?? null;
     this.companySpec = specs.find((s) => s.key === 'company') ?? null;
     this.basisSpec = specs.find((s) => s.key === 'basis') ?? null;
+    this.fyeSpec = this.kind === 'company' ? specs.find((s) => s.key === 'fiscal_year_end') ?? null : null;
     this.fileCurrency = specs.find((s) => s.currency !== null)?.currency ?? this.fileCurrency;
     for (const field of REQUIRED[this.kind]) {
       const present = field === 'fiscal_year' ? this.yearSpec ?? this.periodSpec : specs.find((s) => s.key === field);
@@ -464,9 +467,20 @@ export class Ingestor {
       if (spec.type === 'year' || spec.type === 'period') {
         if (row.fiscal_year === undefined) row.fiscal_year = null;
         if (isMissing(raw)) continue;
+        // A quarter column beside a year column (`year,quarter,capex` with Q3, 3, 3Q or 3분기).
+        const q = spec.type === 'period' && this.yearSpec !== null ? parseQuarter(raw) : null;
+        if (q !== null) {
+          quarter = q;
+          continue;
+        }
         const p = parsePeriod(raw);
         if (!p) {
-          this.problems.add('bad_year', this.fieldLine(record, i, line), spec.source, raw, 'Expected a fiscal year such as 2024 or FY2024, or a quarter such as 2024Q3 or 2024-Q3.');
+          if (spec.type === 'period' && this.yearSpec !== null) {
+            this.problems.add('bad_quarter', this.fieldLine(record, i, line), spec.source, raw, `Expected a quarter such as Q3, 3, 3Q or 3분기 (the year is in "${this.yearSpec.source}"), or a period such as 2024Q3.`);
+          } else {
+            const quarterOnly = parseQuarter(raw) !== null;
+            this.problems.add('bad_year', this.fieldLine(record, i, line), spec.source, raw, quarterOnly ? 'A quarter needs its year: write 2024Q3, or add a year column beside the quarter column.' : 'Expected a fiscal year such as 2024 or FY2024, or a quarter such as 2024Q3 or 2024-Q3.');
+          }
           bad = true;
           continue;
         }
@@ -483,8 +497,45 @@ export class Ingestor {
       valueHash = mixNumber(valueHash, v === null ? 0.5 : v);
     }
     if (bad) return;
+    if (this.fyeSpec && typeof row.fiscal_year_end === 'string' && !this.fiscalYearEnd(row, record, line, year, quarter)) return;
     if (this.kind === 'company') this.companyRow(row, record, line, year, quarter, valueHash);
     else this.modelRow(row, line);
+  }
+
+  /**
+   * Rewrites the row's fiscal_year_end as `MM-DD`; false after reporting a problem. On a quarter
+   * row a `period end` column is the quarter's end, so the year's end is (4 − quarter) quarters on.
+   */
+  private fiscalYearEnd(row: Row, record: string[], line: number, year: number | null, quarter: number | null): boolean {
+    const spec = this.fyeSpec as ColumnSpec;
+    const raw = row.fiscal_year_end as string;
+    const at = this.fieldLine(record, spec.index, line);
+    const p = parseFiscalYearEnd(raw);
+    if (!p.ok) {
+      this.problems.add('bad_date', at, spec.source, raw, `Expected the day a fiscal year ends, such as 2024-06-30, 6/30/2024, June 30, 30 June, 06-30, 6월 30일 or 12월 결산 (${p.reason}).`);
+      return false;
+    }
+    let { month, day } = p;
+    let endYear = p.year;
+    if (quarter !== null && normaliseKey(spec.source) === 'periodend') {
+      const fy = fiscalYearEndOfQuarter(month, day, quarter);
+      month = fy.month;
+      day = fy.day;
+      endYear = endYear === null ? null : endYear + fy.yearShift;
+    }
+    if (endYear !== null && year !== null && endYear !== year) {
+      const yearSource = (this.yearSpec ?? this.periodSpec)?.source ?? 'fiscal_year';
+      this.problems.add(
+        'fiscal_year_mismatch',
+        at,
+        spec.source,
+        raw,
+        `This fiscal year ends in ${endYear}, but "${yearSource}" says ${year}: a fiscal year is named by the calendar year it ends in (Microsoft's FY2025 ends 2025-06-30), so write ${endYear} there or correct the date.`,
+      );
+      return false;
+    }
+    row.fiscal_year_end = monthDayText(month, day);
+    return true;
   }
 
   /** A cell as a number in canonical units; null when missing; undefined after reporting a problem. */
@@ -627,6 +678,8 @@ export class Ingestor {
         this.sink.push(row);
       }
       this.warnings.push(r.summary());
+      const partial = r.partialYears();
+      if (partial !== null) this.warnings.push(partial);
     }
     if (this.exactDuplicates > 0) {
       this.warnings.push(`${this.exactDuplicates} row${this.exactDuplicates === 1 ? '' : 's'} repeated an earlier row exactly (first on line ${this.firstExactDuplicateLine}) and ${this.exactDuplicates === 1 ? 'was' : 'were'} skipped.`);
@@ -678,6 +731,7 @@ function describe(s: ColumnSpec, kind: DatasetKind, bare: BareUnit, currency: st
   if (s.aliasUnit) return { source: s.source, field: def.field, scale: (s.headerScale ?? def.baseUnit) / def.baseUnit, unit: s.aliasUnit };
   switch (def.type) {
     case 'text':
+      if (def.field === 'fiscal_year_end') return { source: s.source, field: def.field, unit: 'month and day the fiscal year ends, stored as MM-DD' };
       return { source: s.source, field: def.field, unit: 'text' };
     case 'year':
       return { source: s.source, field: def.field, unit: 'fiscal year (quarters roll up to years)' };

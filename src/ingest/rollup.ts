@@ -1,7 +1,8 @@
 /**
  * Quarterly company rows → yearly rows: flows (capex, revenue, income, depreciation) are summed
  * over the quarters present, stocks (share price, shares, market cap, net debt, GPUs) take the
- * last quarter, and the AI share of capex is weighted by each quarter's capex.
+ * last quarter, and the AI share of capex is weighted by each quarter's capex. Each yearly row
+ * carries `quarters`, the number of quarters summed (1-4): fewer than 4 is a partial year.
  */
 import type { Row } from '../store/types';
 import type { ColumnSpec } from './headers';
@@ -48,24 +49,29 @@ export class QuarterRollUp {
       else if (rollUp === 'weighted') out[key] = weighted(quarters, key);
       else out[key] = lastPresent(quarters, key);
     }
+    out.quarters = g.quarters.size;
     return out;
   }
 
-  /** The warning that tells the user what happened, naming partial years. */
+  /** The warning that tells the user what happened. */
   summary(): string {
+    return `${this.quarterRows} quarterly rows were rolled up into ${this.groups.size} yearly rows: capex, revenue, AI revenue, operating income, net income and depreciation are summed over the quarters; share price, shares outstanding, market cap, net debt, GPUs and power are taken from the last quarter; the AI share of capex is weighted by capex.`;
+  }
+
+  /** The warning naming each partial year (fewer than four quarters) by company and year, or null. */
+  partialYears(): string | null {
     const partial: string[] = [];
     for (const g of this.groups.values()) {
       if (g.quarters.size < 4) {
         const qs = [...g.quarters.keys()].sort((a, b) => a - b).map((q) => `Q${q}`);
-        partial.push(`${g.company} ${g.year} (${qs.join(', ')})`);
+        partial.push(`${g.company} ${g.year} (${qs.join(', ')} only)`);
       }
     }
-    let text = `${this.quarterRows} quarterly rows were rolled up into ${this.groups.size} yearly rows: capex, revenue, AI revenue, operating income, net income and depreciation are summed over the quarters; share price, shares outstanding, market cap, net debt, GPUs and power are taken from the last quarter; the AI share of capex is weighted by capex.`;
-    if (partial.length > 0) {
-      const shown = partial.slice(0, 5).join('; ');
-      text += ` Years with fewer than four quarters sum only the quarters present: ${shown}${partial.length > 5 ? ` and ${partial.length - 5} more` : ''}.`;
-    }
-    return text;
+    if (partial.length === 0) return null;
+    const shown = partial.slice(0, 5).join('; ');
+    const more = partial.length > 5 ? ` and ${partial.length - 5} more` : '';
+    const one = partial.length === 1;
+    return `Partial year${one ? '' : 's'}: ${shown}${more}. ${one ? 'It sums' : 'They sum'} only the quarters present, so ${one ? 'it is' : 'they are'} marked partial and ${one ? 'is' : 'are'} not comparable with full years.`;
   }
 }
 

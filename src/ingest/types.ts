@@ -70,6 +70,12 @@ export type ProblemCode =
   | 'too_many_fields'
   | 'bad_number'
   | 'bad_year'
+  /** A quarter column (next to a year column) holds something other than Q1-Q4. */
+  | 'bad_quarter'
+  /** A fiscal_year_end that is not a date, or is ambiguous (6/5/2024). */
+  | 'bad_date'
+  /** A fiscal_year_end whose year is not the row's fiscal year (a year is named by the calendar year it ends in). */
+  | 'fiscal_year_mismatch'
   | 'missing_value'
   | 'duplicate_row'
   /** Upload form problems (src/web): a bad form field, no file part. */

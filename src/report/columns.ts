@@ -15,6 +15,8 @@ const KNOWN: Record<string, [string, ColumnFormat]> = {
   company: ['Company', 'text'],
   ticker: ['Ticker', 'text'],
   fiscal_year: ['Fiscal year', 'year'],
+  fiscal_year_end: ['Fiscal year ends (MM-DD)', 'text'],
+  quarters: ['Quarters summed', 'integer'],
   basis: ['Basis', 'text'],
   currency: ['Currency', 'text'],
   capex: ['Capex', 'money'],

@@ -205,11 +205,12 @@ describe('ingestBuffer', () => {
     test('quarterly periods › roll up: flows summed, stocks from the last quarter, AI share weighted by capex', () => {
       const r = accepted(ingestBuffer(fixture('quarterly.csv')));
       expect(r.rows).toEqual([
-        { company: 'Acme', fiscal_year: 2024, capex: 100, revenue: 460, share_price: 7, ai_capex_share: (10 * 0.5 + 30 * 0.25 + 40 * 0.5) / 80, currency: 'USD' },
-        { company: 'Acme', fiscal_year: 2025, capex: 50, revenue: null, share_price: 8, ai_capex_share: null, currency: 'USD' },
+        { company: 'Acme', fiscal_year: 2024, capex: 100, revenue: 460, share_price: 7, ai_capex_share: (10 * 0.5 + 30 * 0.25 + 40 * 0.5) / 80, currency: 'USD', quarters: 4 },
+        { company: 'Acme', fiscal_year: 2025, capex: 50, revenue: null, share_price: 8, ai_capex_share: null, currency: 'USD', quarters: 1 },
       ]);
       expect(r.warnings).toEqual([
-        '5 quarterly rows were rolled up into 2 yearly rows: capex, revenue, AI revenue, operating income, net income and depreciation are summed over the quarters; share price, shares outstanding, market cap, net debt, GPUs and power are taken from the last quarter; the AI share of capex is weighted by capex. Years with fewer than four quarters sum only the quarters present: Acme 2025 (Q1).',
+        '5 quarterly rows were rolled up into 2 yearly rows: capex, revenue, AI revenue, operating income, net income and depreciation are summed over the quarters; share price, shares outstanding, market cap, net debt, GPUs and power are taken from the last quarter; the AI share of capex is weighted by capex.',
+        'Partial year: Acme 2025 (Q1 only). It sums only the quarters present, so it is marked partial and is not comparable with full years.',
       ]);
     });
 

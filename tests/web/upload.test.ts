@@ -228,6 +228,10 @@ describe('upload form', () => {
     expect(show.text).toContain('Quarters');
     expect(show.text).toContain('5 quarterly rows were rolled up into 2 yearly rows');
     expect(show.text).toContain('<code>period</code>');
+    // 2025 has only Q1: marked partial once, in its own row; 2024 (four quarters) is not.
+    expect(show.text.match(/class="badge partial"/g)).toHaveLength(1);
+    expect(show.text).toMatch(/2025 <span class="badge partial"/);
+    expect(show.text).toContain('Partial year: Acme 2025 (Q1 only).');
   });
 
   test('POST /datasets/new with problems › 422 page listing them; nothing stored', async () => {
