@@ -1,5 +1,5 @@
 import { resolveIrrOptions } from './internal/irrOptions';
-import { solveRate } from './internal/rateSolver';
+import { polynomialRootBounds, solveRate } from './internal/rateSolver';
 import { signChanges } from './internal/signChanges';
 import { assertFlows } from './internal/validate';
 import type { IrrOptions, IrrResult } from './types';
@@ -14,10 +14,12 @@ import type { IrrOptions, IrrResult } from './types';
  * - flows all ≥ 0 or all ≤ 0 → `{ kind: 'no-sign-change' }`;
  * - one sign change → exactly one IRR exists (Descartes' rule of signs) and it is found wherever
  *   it lies, by a bracketed Newton iteration from `opts.guess` → `{ kind: 'ok', rate }`;
- * - several sign changes → the rates in [`opts.lowRate`, `opts.highRate`] (default −99% to
- *   1000%) are bracketed on a grid and refined with Brent's method; one root gives `ok`,
- *   several give `{ kind: 'multiple', rates }` sorted ascending, none gives
- *   `{ kind: 'no-convergence' }`.
+ * - several sign changes → every rate where a root can lie is scanned on a grid, bracketed and
+ *   refined with Brent's method: by default −99% to 1000% clipped to Cauchy's bound on the roots
+ *   of the NPV polynomial in 1/(1+r), and beyond that window wherever the bound reaches (so a
+ *   root at +3,291% is found); `opts.lowRate` / `opts.highRate`, when given, fix
+ *   that end of the window. One root gives `ok`, several give `{ kind: 'multiple', rates }`
+ *   sorted ascending, none gives `{ kind: 'no-convergence' }`.
  * Excel's IRR instead returns whichever root its iteration from `guess` reaches, or #NUM!.
  *
  * Throws `RangeError` naming the argument when `flows` is empty or holds a non-finite number,
@@ -78,5 +80,6 @@ export function irr(flows: readonly number[], opts?: IrrOptions): IrrResult {
     for (let t = last - 1; t >= first; t--) p = p * x + (flows[t] as number);
     return p;
   };
-  return solveRate({ value, evaluate, evaluateSplit, signChanges: changes, signNearZero }, solveOptions);
+  const rootBounds = () => polynomialRootBounds(flows, first, last);
+  return solveRate({ value, evaluate, evaluateSplit, signChanges: changes, signNearZero, rootBounds }, solveOptions);
 }

@@ -17,10 +17,16 @@ export interface IrrOptions {
   /** Where Newton's method starts when the root is unique. Default 0.1 (Excel's default). */
   guess?: number;
   /**
-   * Lowest rate searched when the flows change sign more than once. Default −0.99. (With a
-   * single sign change the IRR is unique and is found wherever it lies.)
+   * Lowest rate searched when the flows change sign more than once. Default −0.99: a root below
+   * it is almost always the arithmetic of a small closing outflow, not a return (Excel, Google
+   * Sheets and numpy-financial report the other root too). (With a single sign change the IRR
+   * is unique and is found wherever it lies.)
    */
   lowRate?: number;
-  /** Highest rate searched when the flows change sign more than once. Default 10 (1000%). */
+  /**
+   * Highest rate searched when the flows change sign more than once. Left out: 1000%, and above
+   * it as far as a bound on the roots from the flows' coefficients reaches, so no root is missed
+   * for lying above a window; given, exactly this.
+   */
   highRate?: number;
 }

@@ -1,6 +1,6 @@
 import { datedFlows, type DateInput } from './internal/dates';
 import { resolveIrrOptions } from './internal/irrOptions';
-import { solveRate } from './internal/rateSolver';
+import { exponentRootBounds, solveRate } from './internal/rateSolver';
 import { signChanges } from './internal/signChanges';
 import { assertFlows } from './internal/validate';
 import type { IrrOptions, IrrResult } from './types';
@@ -10,8 +10,9 @@ import type { IrrOptions, IrrResult } from './types';
  * yearly rate at which `xnpv(rate, flows, dates)` is zero (actual days / 365, t = 0 at the
  * earliest date; dates in any order). Same result shape and the same guarantees as `irr`: flows
  * on the same day are netted, then the sign changes in date order decide between the unique
- * root (found wherever it lies) and a scan of [`opts.lowRate`, `opts.highRate`] that reports
- * every root. Where Excel's XIRR returns #NUM!, this returns `no-sign-change` or
+ * root (found wherever it lies) and a scan that reports every root: by default of −99% to 1000%
+ * clipped to a bound on the roots from the flows, and beyond that window wherever the bound
+ * reaches; `opts.lowRate` / `opts.highRate`, when given, fix that end of the window. Where Excel's XIRR returns #NUM!, this returns `no-sign-change` or
  * `no-convergence`.
  *
  * Units: the rate is a fraction per year. Dates are `Date`s (by UTC day) or `YYYY-MM-DD`.
@@ -92,5 +93,6 @@ export function xirr(flows: readonly number[], dates: readonly DateInput[], opts
     for (let i = 0; i < n; i++) f += (c[i] as number) * Math.exp((t[i] as number) * lx);
     return f;
   };
-  return solveRate({ value, evaluate, evaluateSplit, signChanges: changes, signNearZero }, solveOptions);
+  const rootBounds = () => exponentRootBounds(c, t);
+  return solveRate({ value, evaluate, evaluateSplit, signChanges: changes, signNearZero, rootBounds }, solveOptions);
 }

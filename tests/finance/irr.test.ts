@@ -226,3 +226,68 @@ describe('irr', () => {
     expect(call).toThrow(name);
   });
 });
+
+describe('irr › roots beyond the default window, exact by construction', () => {
+  // NPV · (1+r)^n = c0 · Π (y − y_k) with y = 1 + r: the flows are the coefficients of that
+  // polynomial, so the roots r_k = y_k − 1 are known exactly, not taken from the code.
+  function flowsWithRoots(ys: number[], c0 = -1000): number[] {
+    let coeffs = [c0];
+    for (const y of ys) {
+      const next = new Array<number>(coeffs.length + 1).fill(0);
+      coeffs.forEach((c, i) => {
+        next[i] = (next[i] as number) + c;
+        next[i + 1] = (next[i + 1] as number) - c * y;
+      });
+      coeffs = next;
+    }
+    return coeffs;
+  }
+
+  it('the issue’s series: roots at −90.7% and +3,291% › both, kind multiple', () => {
+    const flows = flowsWithRoots([0.093, 33.91]);
+    expect(flows).toEqual([-1000, 34003, expect.closeTo(-3153.63, 9)]);
+    const result = irr(flows);
+    expect(result.kind).toBe('multiple');
+    const [a, b] = ratesOf(result) as [number, number];
+    expectRelClose(a, -0.907, 1e-9);
+    expectRelClose(b, 32.91, 1e-9);
+  });
+
+  it('three roots, −50%, +100% and +4,900% › all three', () => {
+    // (y − 0.5)(y − 2)(y − 50) = y³ − 52.5y² + 126y − 50.
+    const result = irr([1, -52.5, 126, -50]);
+    expect(ratesOf(result)).toHaveLength(3);
+    const [a, b, c] = ratesOf(result) as [number, number, number];
+    expectRelClose(a, -0.5, 1e-9);
+    expectRelClose(b, 1, 1e-9);
+    expectRelClose(c, 49, 1e-9);
+  });
+
+  it('a root below −99% (−99.5%) beside +10% › both when lowRate asks for it, only +10% by default', () => {
+    // (y − 0.005)(y − 1.1) = y² − 1.105y + 0.0055.
+    expect(irr([1, -1.105, 0.0055])).toEqual({ kind: 'ok', rate: expect.closeTo(0.1, 12) });
+    const [a, b] = ratesOf(irr([1, -1.105, 0.0055], { lowRate: -0.999 })) as [number, number];
+    expectRelClose(1 + a, 0.005, 1e-9);
+    expectRelClose(b, 0.1, 1e-9);
+  });
+
+  it('a window set by the caller › is kept: the +3,291% root is outside highRate 10', () => {
+    const result = irr(flowsWithRoots([0.093, 33.91]), { highRate: 10 });
+    expect(result).toEqual({ kind: 'ok', rate: expect.closeTo(-0.907, 9) });
+  });
+
+  it('property › two roots anywhere from −98.9% to +10,000,000% are both found (1e-9 relative in 1 + r)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: Math.log(0.011), max: Math.log(1e3), noNaN: true }),
+        fc.double({ min: 0.075, max: Math.log(1e4), noNaN: true }),
+        (logY0, gap) => {
+          const ys = [Math.exp(logY0), Math.exp(logY0 + gap)];
+          const found = ratesOf(irr(flowsWithRoots(ys))).map((r) => 1 + r);
+          expect(found).toHaveLength(2);
+          found.forEach((y, i) => expectRelClose(y, ys[i] as number, 1e-9));
+        },
+      ),
+    );
+  });
+});

@@ -71,3 +71,31 @@ describe('xirr', () => {
     expect(call).toThrow(name);
   });
 });
+
+describe('xirr › roots beyond the default window', () => {
+  it('the issue’s series a 365-day year apart: roots at −90.7% and +3,291% › both, kind multiple', () => {
+    // −1000 (1+r)² + 34003 (1+r) − 3153.63 = −1000 (y − 0.093)(y − 33.91): exact by construction.
+    const start = Date.UTC(2001, 0, 1);
+    const dates = [0, 1, 2].map((k) => new Date(start + k * 365 * 86_400_000).toISOString().slice(0, 10));
+    const result = xirr([-1000, 34003, -0.093 * 33.91 * 1000], dates);
+    expect(result.kind).toBe('multiple');
+    if (result.kind === 'multiple') {
+      expect(result.rates).toHaveLength(2);
+      expectRelClose(result.rates[0] as number, -0.907, 1e-9);
+      expectRelClose(result.rates[1] as number, 32.91, 1e-9);
+    }
+  });
+
+  it('flows a month apart with a root at +20,000% a year › found beside the ordinary one', () => {
+    // Monthly periods of 365/12 days are not whole days, so use 30-day steps: t = 30k/365 years.
+    // Per period y_m = (1+r)^(30/365): roots y_m = 1.01 and 1.5 → r = y_m^(365/30) − 1.
+    const start = Date.UTC(2001, 0, 1);
+    const dates = [0, 1, 2].map((k) => new Date(start + k * 30 * 86_400_000).toISOString().slice(0, 10));
+    const result = xirr([-1, 2.51, -1.515], dates);
+    expect(result.kind).toBe('multiple');
+    if (result.kind === 'multiple') {
+      expectRelClose(result.rates[0] as number, 1.01 ** (365 / 30) - 1, 1e-9);
+      expectRelClose(result.rates[1] as number, 1.5 ** (365 / 30) - 1, 1e-9);
+    }
+  });
+});

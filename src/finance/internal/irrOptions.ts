@@ -13,5 +13,5 @@ export function resolveIrrOptions(opts: IrrOptions | undefined): SolveOptions {
   if (highRate <= lowRate) {
     throw new RangeError(`opts.highRate must be greater than opts.lowRate, got ${highRate} ≤ ${lowRate}`);
   }
-  return { guess, lowRate, highRate };
+  return { guess, lowRate, highRate, widenHigh: opts?.highRate === undefined };
 }

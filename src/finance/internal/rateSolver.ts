@@ -16,6 +16,15 @@
  *   sign change of f′) around each local minimum of |f| (two close roots, or a double root),
  *   and refine each bracket with Brent's method. Roots closer together than the grid step can
  *   be missed when three or more fall around one grid point.
+ *   The grid covers every rate where a root can lie: a bound from the coefficients (Cauchy's
+ *   bound on the roots of a polynomial for IRR, its analogue for real exponents for XIRR) says
+ *   x ∈ [xMin, xMax]. Inside the window (default −99% to 1000%) the scan is clipped to that
+ *   bound (usually much narrower, so faster); where the bound reaches above 1000% and the caller
+ *   did not set `highRate`, geometric steps of the same size extend the grid (a root at +3,291%
+ *   is found). Rates below −99% a period are not searched unless asked for (`lowRate`): a small
+ *   closing outflow puts a root just above −100% into almost any series (numpy-financial's
+ *   gh-44 case has one at −99.98%), which is the arithmetic of the last flow, not a return;
+ *   Excel, Google Sheets and numpy-financial report the other root, and so does this.
  * A rate is reported only when a sign change brackets it or f is numerically zero there.
  */
 import type { IrrResult } from '../types';
@@ -38,12 +47,74 @@ export interface RateProblem {
   signChanges: number;
   /** Sign of f just above x = 0 (the sign of the earliest non-zero flow). */
   signNearZero: number;
+  /** Every positive root of f lies in [xMin, xMax] (asked only when V ≥ 2). */
+  rootBounds: () => RootBounds;
+}
+
+/** Where the positive roots of f can lie, in x = 1 / (1 + r). */
+export interface RootBounds {
+  xMin: number;
+  xMax: number;
 }
 
 export interface SolveOptions {
   guess: number;
   lowRate: number;
   highRate: number;
+  /** Search above `highRate` where the root bound reaches there (the caller left `highRate` at its default). */
+  widenHigh: boolean;
+}
+
+/** ln x is kept within ±LN_LIMIT, so x and 1/x stay finite normal doubles. */
+const LN_LIMIT = 700;
+
+/**
+ * Cauchy's bound for a polynomial c_0 + … + c_n xⁿ (c_0, c_n ≠ 0): every root has
+ * |c_0| / (|c_0| + max_{i>0} |c_i|) < |x| < 1 + max_{i<n} |c_i| / |c_n|. The upper end is also
+ * capped where x^n would overflow.
+ * @example polynomialRootBounds([-1, 3, -2]) // roots 0.5 and 1 lie in [1/4, 2.5]
+ */
+export function polynomialRootBounds(c: ArrayLike<number>, first: number, last: number): RootBounds {
+  const c0 = Math.abs(c[first] as number);
+  const cn = Math.abs(c[last] as number);
+  let maxAfterFirst = 0;
+  let maxBeforeLast = 0;
+  for (let t = first; t <= last; t++) {
+    const a = Math.abs(c[t] as number);
+    if (t > first && a > maxAfterFirst) maxAfterFirst = a;
+    if (t < last && a > maxBeforeLast) maxBeforeLast = a;
+  }
+  const xMin = Math.max(c0 / (c0 + maxAfterFirst), Math.exp(-LN_LIMIT));
+  const xMax = Math.min(1 + maxBeforeLast / cn, Math.exp(LN_LIMIT / Math.max(1, last - first)));
+  return { xMin, xMax };
+}
+
+/**
+ * The analogue for Σ c_i x^(t_i) with real exponents t ascending (XIRR): a root x < 1 needs
+ * |c_a| x^(t_a) ≤ Σ_{i>a} |c_i| x^(t_i) ≤ x^(t_a′) Σ_{i>a} |c_i| (a the first non-zero term, a′
+ * the next), so x^(t_a′ − t_a) ≥ |c_a| / Σ_{i>a} |c_i|; the same argument from the last term
+ * bounds a root x > 1. Computed in logarithms; capped where x^(t_max) would overflow.
+ */
+export function exponentRootBounds(c: ArrayLike<number>, t: ArrayLike<number>): RootBounds {
+  const nz: number[] = [];
+  for (let i = 0; i < c.length; i++) if ((c[i] as number) !== 0) nz.push(i);
+  const a = nz[0] as number;
+  const a2 = nz[1] as number;
+  const b = nz[nz.length - 1] as number;
+  const b2 = nz[nz.length - 2] as number;
+  let after = 0;
+  let before = 0;
+  for (const i of nz) {
+    if (i !== a) after += Math.abs(c[i] as number);
+    if (i !== b) before += Math.abs(c[i] as number);
+  }
+  const lnMin = Math.log(Math.abs(c[a] as number) / after) / ((t[a2] as number) - (t[a] as number));
+  const lnMax = Math.log(before / Math.abs(c[b] as number)) / ((t[b] as number) - (t[b2] as number));
+  const tMax = Math.max(Math.abs(t[a] as number), Math.abs(t[b] as number), 1);
+  return {
+    xMin: Math.exp(Math.max(Math.min(0, lnMin), -LN_LIMIT)),
+    xMax: Math.exp(Math.min(Math.max(0, lnMax), LN_LIMIT / tMax)),
+  };
 }
 
 const EPS = Number.EPSILON;
@@ -142,8 +213,58 @@ function rateGrid(lowRate: number, highRate: number): Float64Array {
   return xs;
 }
 
+/** First index i with xs[i] ≥ x (xs ascending), or xs.length. */
+function lowerIndex(xs: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Steps of the grid beyond the default window, as factors of 1 + r (the same as at its ends). */
+const HIGH_STEP = 1.05;
+/** Above this 1 + r the extension doubles 1 + r each step: two roots within a factor 2 of each other there may merge. */
+const FAR_RATE = 1e5;
+
+/**
+ * The x values to scan, ascending: the window's grid clipped to the root bound (two points of
+ * margin, so a turn of f at the edge still has neighbours), extended above `highRate` where the
+ * bound reaches and the caller left `highRate` at its default.
+ */
+function scanGrid(problem: RateProblem, opts: SolveOptions): Float64Array {
+  const base = rateGrid(opts.lowRate, opts.highRate);
+  const bounds = problem.rootBounds();
+  // Flows that overflow a double (1e308 netted with 1e308) give no usable bound: scan it all.
+  const xMin = bounds.xMin > 0 && bounds.xMin < Infinity ? Math.max(bounds.xMin, Math.exp(-LN_LIMIT)) : Math.exp(-LN_LIMIT);
+  const xMax = bounds.xMax > 0 && bounds.xMax < Infinity ? bounds.xMax : Infinity;
+  const m = base.length;
+  const from = Math.max(0, lowerIndex(base, xMin) - 2);
+  const to = Math.min(m, lowerIndex(base, xMax) + 2);
+  const x0 = base[0] as number;
+  const below: number[] = [];
+  if (opts.widenHigh && xMin < x0) {
+    // Rates above highRate, from the highest down (x ascending once reversed): steps of 5% in
+    // 1 + r up to 1 + r = 10^5, doubling beyond (at most about 1,200 points up to e^700).
+    for (let y = (1 + opts.highRate) * HIGH_STEP; ; y *= y < FAR_RATE ? HIGH_STEP : 2) {
+      below.push(1 / y);
+      if (1 / y <= xMin) break;
+    }
+    below.reverse();
+  }
+  if (below.length === 0) return base.subarray(from, Math.max(from, to));
+  const grid = new Float64Array(below.length + m);
+  grid.set(below, 0);
+  grid.set(base, below.length);
+  // The extension is kept whole; the window is clipped at its low-rate end only.
+  return grid.subarray(0, below.length + Math.max(from, to));
+}
+
 function scanRoots(problem: RateProblem, opts: SolveOptions, out: Float64Array): number[] {
-  const grid = rateGrid(opts.lowRate, opts.highRate);
+  const grid = scanGrid(problem, opts);
   const m = grid.length;
   // The scan needs only f: one multiply-add per flow and grid point.
   const fs = new Float64Array(m);
