@@ -21,18 +21,24 @@ export interface IndustryGapInput {
 export interface IndustryGap {
   /** Total data-center cost implied by the accelerator spend, USD. */
   dataCenterCostUsd: number;
-  /** Revenue the industry must earn, USD. */
+  /**
+   * Revenue the industry must earn for one year of this spend, USD. Spending that continues every
+   * year (a run-rate) needs this much EVERY year.
+   */
   requiredRevenueUsd: number;
-  /** Required minus assumed AI revenue, USD (negative = surplus). */
+  /** Required minus assumed AI revenue, USD (negative = surplus): per year while the spending continues. */
   gapUsd: number;
-  /** Required revenue spread over the useful life: spend once, earn over years, USD per year. */
-  requiredRevenuePerYearUsd: number;
-  /** Gap against the per-year requirement, USD per year. */
-  gapPerYearUsd: number;
-  /** Years of AI revenue growth until revenue reaches the one-year requirement; 0 when closed; null when never. */
+  /**
+   * Only for a single year's spend, never repeated: its required revenue spread evenly over its
+   * useful life, USD per year for `usefulLifeYears` years. Not the requirement of continuing spend.
+   */
+  oneOffRequiredRevenuePerYearUsd: number;
+  /** AI revenue short of that one-off per-year figure, USD per year. */
+  oneOffGapPerYearUsd: number;
+  /** Years of AI revenue growth until revenue reaches the continuing requirement; 0 when closed; null when never. */
   yearsToCloseGap: number | null;
-  /** The same for the per-year requirement. */
-  yearsToClosePerYearGap: number | null;
+  /** The same for the one-off per-year figure. */
+  yearsToCloseOneOffGap: number | null;
 }
 
 /**
@@ -47,6 +53,8 @@ export function yearsToReach(from: number, target: number, growth: number): numb
 
 /**
  * required = spend × (1 / acceleratorShare) × (1 / (1 − grossMargin)); gap = required − AI revenue.
+ * A run-rate of spend that goes on needs the required revenue every year; only a single year's
+ * spend can be earned over its life, at required ÷ life a year (`oneOff…`).
  * Throws RangeError for a share outside (0, 1] or a margin outside [0, 1) (validated upstream).
  *
  * @example
@@ -60,14 +68,14 @@ export function industryGap(input: IndustryGapInput): IndustryGap {
   if (!(usefulLifeYears > 0)) throw new RangeError('usefulLifeYears must be greater than 0');
   const dataCenterCostUsd = acceleratorSpendUsd / acceleratorShare;
   const requiredRevenueUsd = dataCenterCostUsd / (1 - grossMargin);
-  const requiredRevenuePerYearUsd = requiredRevenueUsd / usefulLifeYears;
+  const oneOffRequiredRevenuePerYearUsd = requiredRevenueUsd / usefulLifeYears;
   return {
     dataCenterCostUsd,
     requiredRevenueUsd,
     gapUsd: requiredRevenueUsd - aiRevenueUsd,
-    requiredRevenuePerYearUsd,
-    gapPerYearUsd: requiredRevenuePerYearUsd - aiRevenueUsd,
+    oneOffRequiredRevenuePerYearUsd,
+    oneOffGapPerYearUsd: oneOffRequiredRevenuePerYearUsd - aiRevenueUsd,
     yearsToCloseGap: yearsToReach(aiRevenueUsd, requiredRevenueUsd, aiRevenueGrowth),
-    yearsToClosePerYearGap: yearsToReach(aiRevenueUsd, requiredRevenuePerYearUsd, aiRevenueGrowth),
+    yearsToCloseOneOffGap: yearsToReach(aiRevenueUsd, oneOffRequiredRevenuePerYearUsd, aiRevenueGrowth),
   };
 }

@@ -13,16 +13,26 @@ function queryText(req: Request, key: string): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** `?dataset=<id>` (a company dataset visible to the workspace) and `?year=`; bad ones are problems. */
+/** `?includeGuidance=true|false` (default true); anything else is a problem. */
+function includeGuidance(req: Request, problems: InputProblem[]): boolean {
+  const text = queryText(req, 'includeGuidance');
+  if (text === undefined) return true;
+  const v = { true: true, false: false, '1': true, '0': false, yes: true, no: false }[text.toLowerCase()];
+  if (v === undefined) problems.push({ code: 'invalid_assumption', line: null, column: 'includeGuidance', value: text, message: 'includeGuidance must be true or false' });
+  return v ?? true;
+}
+
+/** `?dataset=<id>` (a company dataset visible to the workspace), `?year=` (calendar) and `?includeGuidance=`; bad ones are problems. */
 async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: InputProblem[]) {
   const ws = res.locals.workspace as string;
   const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company');
   const raw = queryText(req, 'dataset');
   const yearText = queryText(req, 'year');
+  const guidance = includeGuidance(req, problems);
   let year: number | undefined;
   if (yearText !== undefined) {
     if (/^[0-9]{4}$/.test(yearText)) year = Number(yearText);
-    else problems.push({ code: 'invalid_year', line: null, column: 'year', value: yearText, message: 'year must be a fiscal year such as 2024' });
+    else problems.push({ code: 'invalid_year', line: null, column: 'year', value: yearText, message: 'year must be a calendar year such as 2024' });
   }
   let spend: DatasetSpend | null = null;
   let datasetId: number | null = null;
@@ -33,7 +43,7 @@ async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: I
       problems.push({ code: 'unknown_dataset', line: null, column: 'dataset', value: raw, message: 'dataset must be a company dataset you can see' });
     } else {
       datasetId = meta.id;
-      spend = datasetSpend(meta.name, await deps.store.getRows(meta.id), DEFAULT_ASSUMPTIONS.aiCapexShare, year);
+      spend = datasetSpend(meta.name, await deps.store.getRows(meta.id), DEFAULT_ASSUMPTIONS.aiCapexShare, year, { includeGuidance: guidance });
       if (!spend) problems.push({ code: 'no_capex', line: null, column: 'dataset', value: raw, message: `${meta.name} has no capex to sum` });
     }
   }
@@ -45,14 +55,25 @@ function asJson(report: IndustryReport) {
   return {
     inputs: report.inputs,
     sources: report.sources,
-    dataset: report.dataset ? { name: report.dataset.datasetName, fiscalYear: report.dataset.fiscalYear, aiCapexUsd: report.dataset.aiCapexUsd } : null,
+    dataset: report.dataset
+      ? {
+          name: report.dataset.datasetName,
+          calendarYear: report.dataset.calendarYear,
+          summedBy: 'calendar year; fiscal years split by month',
+          includeGuidance: report.dataset.includeGuidance,
+          guidanceCompanies: report.dataset.guidanceCompanies,
+          aiCapexUsd: report.dataset.aiCapexUsd,
+        }
+      : null,
     dataCenterCost: r?.dataCenterCostUsd ?? null,
     requiredRevenue: r?.requiredRevenueUsd ?? null,
     gap: r?.gapUsd ?? null,
-    requiredRevenuePerYear: r?.requiredRevenuePerYearUsd ?? null,
-    gapPerYear: r?.gapPerYearUsd ?? null,
+    requiredRevenueApplies: 'every year while the spending continues',
+    oneOffRequiredRevenuePerYear: r?.oneOffRequiredRevenuePerYearUsd ?? null,
+    oneOffGapPerYear: r?.oneOffGapPerYearUsd ?? null,
+    oneOffApplies: 'a single year of spend, never repeated, spread over its useful life',
     yearsToCloseGap: r?.yearsToCloseGap ?? null,
-    yearsToClosePerYearGap: r?.yearsToClosePerYearGap ?? null,
+    yearsToCloseOneOffGap: r?.yearsToCloseOneOffGap ?? null,
     summary: report.summary,
     tables: Object.fromEntries(report.tables.map((t) => [t.name, tableRecords(t)])),
   };
@@ -71,14 +92,22 @@ export function industryRoutes(deps: AppDeps): Router {
       if (problems.length > 0 && format !== 'html') throw new ValidationError('Some inputs are invalid', problems);
       const params = new URLSearchParams();
       if (datasetId !== null) params.set('dataset', String(datasetId));
-      if (spend) params.set('year', String(spend.fiscalYear));
+      if (spend) params.set('year', String(spend.calendarYear));
+      if (spend && !spend.includeGuidance) params.set('includeGuidance', 'false');
       for (const def of INDUSTRY_DEFS) if (report.sources[def.key] === 'user') params.set(def.key, String(report.inputs[def.key]));
       if (format === 'json') {
         res.json(asJson(report));
         return;
       }
       const lines: [string, string | number, string][] = INDUSTRY_DEFS.map((d) => [d.csvKey, report.inputs[d.key], report.sources[d.key]]);
-      if (spend) lines.unshift(['dataset', spend.datasetName, 'data'], ['fiscal_year', spend.fiscalYear, 'data']);
+      if (spend) {
+        lines.unshift(
+          ['dataset', spend.datasetName, 'data'],
+          ['calendar_year', spend.calendarYear, 'data'],
+          ['summed_by', 'calendar year; fiscal years split by month (fiscal_year_end)', 'data'],
+          ['include_guidance', String(spend.includeGuidance), spend.includeGuidance ? 'default' : 'user'],
+        );
+      }
       if (format === 'csv') {
         const name = queryText(req, 'table') ?? 'gap';
         const table = report.tables.find((t) => t.name === name);
@@ -111,7 +140,20 @@ export function industryRoutes(deps: AppDeps): Router {
               help: 'AI capex of one year; blank = typed-in run-rate',
               options: [{ value: '', label: '(typed-in run-rate)', selected: datasetId === null }, ...choices.map((c) => ({ value: String(c.id), label: c.name, selected: c.selected }))],
             },
-            ...(spend ? [{ name: 'year', label: 'Fiscal year', help: '', options: spend.years.map((y) => ({ value: String(y), label: `FY${y}`, selected: y === spend.fiscalYear })) }] : []),
+            ...(spend
+              ? [
+                  { name: 'year', label: 'Calendar year', help: 'fiscal years split by month', options: spend.years.map((y) => ({ value: String(y), label: String(y), selected: y === spend.calendarYear })) },
+                  {
+                    name: 'includeGuidance',
+                    label: 'Guidance years',
+                    help: 'capex guided, not yet reported',
+                    options: [
+                      { value: 'true', label: 'included', selected: spend.includeGuidance },
+                      { value: 'false', label: 'left out', selected: !spend.includeGuidance },
+                    ],
+                  },
+                ]
+              : []),
           ],
           fields: formFields(INDUSTRY_DEFS, { ...report, values: report.inputs }),
         },
@@ -119,7 +161,7 @@ export function industryRoutes(deps: AppDeps): Router {
           key,
           value,
           source,
-          format: typeof value !== 'number' || key === 'fiscal_year' ? 'text' : key.endsWith('_usd') ? 'money' : key.endsWith('_fraction') ? 'percent' : 'number',
+          format: typeof value !== 'number' || key === 'calendar_year' ? 'text' : key.endsWith('_usd') ? 'money' : key.endsWith('_fraction') ? 'percent' : 'number',
         })),
         permalink: link('/reports/industry'),
         jsonHref: link('/reports/industry.json'),
