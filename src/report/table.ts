@@ -7,9 +7,10 @@
  * How a cell is shown to people; CSV and JSON always carry the raw number. `ratio` is a number
  * shown with up to 4 decimals (small figures such as people per GPU); `year` a calendar or fiscal
  * year without thousands separators; `share` a fraction as a percentage with two significant
- * digits however small (0.0106%, never 0.0%).
+ * digits however small (0.0106%, never 0.0%); `scientific` a physical quantity spanning many
+ * orders of magnitude (FLOP, FLOP/s) in powers of ten: 3.12e14.
  */
-export type ColumnFormat = 'money' | 'percent' | 'share' | 'multiple' | 'number' | 'ratio' | 'years' | 'year' | 'integer' | 'text';
+export type ColumnFormat = 'money' | 'percent' | 'share' | 'multiple' | 'number' | 'scientific' | 'ratio' | 'years' | 'year' | 'integer' | 'text';
 
 export interface Column {
   /** Stable machine name with its unit (`capex_usd`, `irr_fraction`): the CSV header and JSON key. */

@@ -22,6 +22,7 @@ export function formatShare(value: unknown): string {
 export function formatReportCell(value: unknown, format: string, currency = 'USD', style?: NumberStyle): string {
   if (format === 'multiple') return formatMultiple(value);
   if (format === 'share') return formatShare(value);
+  if (format === 'scientific') return typeof value === 'number' && Number.isFinite(value) ? value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e') : formatCell(value, 'number', currency);
   if (format === 'years') return value === null || value === undefined ? 'never' : formatNumber(value, 1);
   if (format === 'text' && typeof value === 'number') return String(value);
   return formatCell(value, format, currency, style);
