@@ -68,11 +68,17 @@ function sheetName(company: string, taken: Set<string>): string {
  *
  * @example await buildWorkbook('Hyperscalers', companies, assumptions, '2022-12-31') // <Buffer 50 4b ...>
  */
-export async function buildWorkbook(datasetName: string, companies: readonly WorkbookCompany[], assumptions: readonly WorkbookAssumption[], valuationDate: string): Promise<Buffer> {
+export async function buildWorkbook(
+  datasetName: string,
+  companies: readonly WorkbookCompany[],
+  assumptions: readonly WorkbookAssumption[],
+  valuationDate: string,
+  notes: readonly string[] = [],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'capexlens';
   wb.calcProperties.fullCalcOnLoad = true;
-  const ref = assumptionsSheet(wb, datasetName, assumptions, valuationDate);
+  const ref = assumptionsSheet(wb, datasetName, assumptions, valuationDate, notes);
   const taken = new Set<string>();
   for (const c of companies) companySheet(wb, sheetName(c.company, taken), c, ref);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -80,13 +86,13 @@ export async function buildWorkbook(datasetName: string, companies: readonly Wor
 
 type Ref = (key: string) => string;
 
-function assumptionsSheet(wb: ExcelJS.Workbook, datasetName: string, assumptions: readonly WorkbookAssumption[], valuationDate: string): Ref {
+function assumptionsSheet(wb: ExcelJS.Workbook, datasetName: string, assumptions: readonly WorkbookAssumption[], valuationDate: string, notes: readonly string[]): Ref {
   const ws = wb.addWorksheet('Assumptions');
   ws.columns = [{ width: 44 }, { width: 24 }, { width: 16 }, { width: 12 }];
   ws.getCell('A1').value = neutralise(`capexlens: ${datasetName}`);
   ws.getCell('A1').font = { bold: true };
-  ws.getCell('A2').value = 'Change a value in column C: every company sheet recomputes. Rates are fractions (0.09 = 9%).';
-  ws.addRow([]);
+  ws.getCell('A2').value = 'Change a value in column C: every company sheet recomputes. Rates are fractions (0.09 = 9%). Amounts in USD.';
+  ws.getCell('A3').value = neutralise(notes.join(' '));
   ws.getRow(4).values = ['Assumption', 'Key', 'Value', 'Source'];
   ws.getRow(4).font = { bold: true };
   const address = new Map<string, string>();

@@ -193,6 +193,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     },
     permalink: link(base),
     jsonHref: link(`${base}.json`),
+    xlsxHref: link(`${base}.xlsx`),
     printedOn,
   };
   const html = await renderToString(res, 'reports/company', { ...res.locals, ...pageLocals }, true);

@@ -6,6 +6,7 @@ import type { DatasetMeta, Scenario, Store } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { cachedComparison, comparePage } from './compare';
+import { workbookDownload } from './workbook';
 
 /**
  * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
@@ -148,8 +149,8 @@ async function ownScenario(deps: AppDeps, req: Request, res: Response): Promise<
 /**
  * `/scenarios`: list with each scenario's headline results on a chosen dataset (`?dataset=<id>`),
  * save (POST /scenarios), edit and rename (GET /scenarios/:id/edit, POST /scenarios/:id), delete
- * (POST /scenarios/:id/delete); and
- * `/datasets/:id/compare` with its `.csv` and `.json` twins (see compare.ts).
+ * (POST /scenarios/:id/delete); `/datasets/:id/compare` with its `.csv` and `.json` twins (see
+ * compare.ts); and `/datasets/:id/report.xlsx`, the live workbook (see workbook.ts).
  */
 export function scenarioRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -196,6 +197,8 @@ export function scenarioRoutes(deps: AppDeps): Router {
     const back = safeReturn(body.returnTo);
     res.redirect(303, back ? `${back}?scenario=${saved.id}` : '/scenarios');
   });
+
+  r.get('/datasets/:id/report.xlsx', (req, res) => workbookDownload(deps, req, res));
 
   for (const format of ['html', 'csv', 'json'] as const) {
     r.get(`/datasets/:id/compare${format === 'html' ? '' : `.${format}`}`, (req, res) => comparePage(deps, req, res, format));

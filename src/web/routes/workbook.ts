@@ -1,0 +1,29 @@
+import type { Request, Response } from 'express';
+import { parseAssumptions } from '../../report/assumptions';
+import { companyWorkbook } from '../../report/workbook';
+import type { AppDeps } from '../deps';
+import { NotFoundError, ValidationError } from '../errors';
+import { loadScenario, toInputProblems } from './company-report';
+
+/**
+ * `/datasets/:id/report.xlsx`: the company report's model as a live Excel workbook, under the same
+ * assumptions as the report (defaults, `?scenario=<id>`, then the query string).
+ */
+export async function workbookDownload(deps: AppDeps, req: Request, res: Response): Promise<void> {
+  const workspace = res.locals.workspace as string;
+  const raw = String(req.params.id ?? '');
+  const dataset = /^[0-9]{1,12}$/.test(raw) ? await deps.store.getDataset(Number(raw), workspace) : null;
+  if (!dataset || dataset.kind !== 'company') throw new NotFoundError(`No company dataset ${raw}`);
+  const { scenario, problem } = await loadScenario(deps, req, workspace);
+  const parsed = parseAssumptions(req.query as Record<string, unknown>, scenario?.values);
+  const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed)];
+  if (problems.length > 0) throw new ValidationError('Some assumptions are invalid', problems);
+  const result = await companyWorkbook(dataset.name, await deps.store.getRows(dataset.id), parsed);
+  if (result.kind === 'unsupported') {
+    throw new ValidationError(result.message, [{ code: 'unsupported_in_workbook', line: null, column: result.key, value: String(parsed.values.capacityAfterData), message: result.message }]);
+  }
+  const safe = `${dataset.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'capexlens'}.xlsx`;
+  res.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.set('Content-Disposition', `attachment; filename="${safe}"`);
+  res.send(result.bytes);
+}
