@@ -88,6 +88,8 @@ export interface DatasetSpend {
   /** Companies whose sum includes guidance; companies whose fiscal years cover fewer than 12 months of the year. */
   guidanceCompanies: string[];
   incompleteCompanies: string[];
+  /** Companies of the dataset with no data at all in the year. */
+  missingCompanies: string[];
 }
 
 function num(v: Row[string] | undefined): number | null {
@@ -218,6 +220,7 @@ export function datasetSpend(
     aiRevenueUsd: revenues.length ? revenues.reduce((s, v) => s + v, 0) : null,
     guidanceCompanies: companies.filter((c) => c.guidance).map((c) => c.company),
     incompleteCompanies: companies.filter((c) => c.months < 12).map((c) => c.company),
+    missingCompanies: [...allCompanies].filter((name) => !companies.some((c) => c.company === name)),
   };
 }
 
@@ -355,6 +358,7 @@ function companiesTable(dataset: DatasetSpend): ReportTable {
   if (dataset.guidanceCompanies.length > 0) notes.push(`Includes guidance, not yet reported, for ${dataset.guidanceCompanies.join(', ')}.`);
   else if (!dataset.includeGuidance) notes.push('Guidance rows are left out.');
   if (dataset.incompleteCompanies.length > 0) notes.push(`The data covers fewer than 12 months of ${dataset.calendarYear} for ${dataset.incompleteCompanies.join(', ')}.`);
+  if (dataset.missingCompanies.length > 0) notes.push(`No data for ${dataset.calendarYear} for ${dataset.missingCompanies.join(', ')}.`);
   return {
     name: 'companies',
     title: `AI capex by company, calendar ${dataset.calendarYear}`,
@@ -393,8 +397,10 @@ function industrySummary(i: IndustryInputs, r: IndustryGap, dataset: DatasetSpen
       ? `Only a single year's spend, never repeated, could be earned over its ${i.usefulLifeYears}-year useful life, at ${perYear} a year; AI revenue is ${describeMoney(r.oneOffGapPerYearUsd)} short even of that.`
       : `Only a single year's spend, never repeated, could be earned over its ${i.usefulLifeYears}-year useful life, at ${perYear} a year, which today's AI revenue covers; continuing spend needs the full amount every year.`,
   );
+  const reach = (years: number | null, what: string): string =>
+    years === 0 ? `already covers ${what}` : years === null ? `never reaches ${what}` : `reaches ${what} ${describeYears(years)}`;
   out.push(
-    `At ${describePercent(i.aiRevenueGrowth)} a year, AI revenue reaches the ${describeMoney(r.requiredRevenueUsd)} a year that continuing spend needs ${describeYears(r.yearsToCloseGap)}, and the ${perYear} a year of a one-off spend ${describeYears(r.yearsToCloseOneOffGap)}.`,
+    `At ${describePercent(i.aiRevenueGrowth)} a year, AI revenue ${reach(r.yearsToCloseGap, `the ${describeMoney(r.requiredRevenueUsd)} a year that continuing spend needs`)}, and ${reach(r.yearsToCloseOneOffGap, `the ${perYear} a year of a one-off spend`)}.`,
   );
   return out;
 }
