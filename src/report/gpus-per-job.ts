@@ -180,7 +180,8 @@ function n(v: number, digits = 2): string {
 
 /** Every formula of the calculator beside its numbers. */
 export function gpuJobSteps(i: GpuJobInputs, r: GpuJobResult, salary: GpuJobParse['salary']): Step[] {
-  return rawSteps(i, r, salary).map((s) => ({ ...s, valueText: s.value === null ? 'never' : n(s.value, 2) }));
+  // People-equivalents are a count of people: whole numbers; the rest keep two decimals.
+  return rawSteps(i, r, salary).map((s) => ({ ...s, valueText: s.value === null ? 'never' : n(s.value, s.unit === 'people-equivalents' ? 0 : 2) }));
 }
 
 function rawSteps(i: GpuJobInputs, r: GpuJobResult, salary: GpuJobParse['salary']): Omit<Step, 'valueText'>[] {
@@ -212,7 +213,8 @@ function rawSteps(i: GpuJobInputs, r: GpuJobResult, salary: GpuJobParse['salary'
     { key: 'costPerPersonEquivalentUsd', label: 'GPU cost per person-equivalent', formula: 'GPU-year cost × GPUs per person', withNumbers: `$${n(r.gpuYearCostUsd)} × ${n(r.gpusPerPerson)}`, value: r.costPerPersonEquivalentUsd, unit: 'USD/year' },
     { key: 'salaryUsd', label: 'Salary', formula: salary.currency === 'KRW' ? 'salary in KRW ÷ KRW per USD' : 'salary in USD', withNumbers: salary.currency === 'KRW' ? `₩${n(salary.amount, 0)} ÷ ${salary.fxKrwPerUsd}` : `$${n(salary.amount, 0)}`, value: i.salaryUsd, unit: 'USD/year' },
     { key: 'costToSalaryRatio', label: 'GPU cost against the salary', formula: 'GPU cost per person-equivalent ÷ salary', withNumbers: `$${n(r.costPerPersonEquivalentUsd)} ÷ $${n(i.salaryUsd)}`, value: r.costToSalaryRatio, unit: 'fraction' },
-    { key: 'paybackYears', label: 'Payback of buying the replica that does the work', formula: 'finance core paybackYears([−GPUs × price, (people × salary − GPUs × power) × life years])', withNumbers: `[−${r.gpusPerReplica} × $${n(i.purchasePriceUsd, 0)}, (${n(r.peoplePerReplica)} × $${n(i.salaryUsd, 0)} − ${r.gpusPerReplica} × $${n(r.powerYearUsdPerGpu)}) × ${Math.max(1, Math.ceil(i.lifeYears))}]`, value: r.paybackYears, unit: r.paybackYears === null ? 'never within the life' : 'years' },
+    // The payback of buying only means something when the GPUs are bought (the rent basis has no price to repay).
+    ...(i.costBasis === 'buy' ? [{ key: 'paybackYears', label: 'Payback of buying the replica that does the work', formula: 'years until the salaries saved, less power, repay the replica: [−GPUs × price, then (people × salary − GPUs × power) a year for its life]', withNumbers: `[−${r.gpusPerReplica} × $${n(i.purchasePriceUsd, 0)}, (${n(r.peoplePerReplica)} × $${n(i.salaryUsd, 0)} − ${r.gpusPerReplica} × $${n(r.powerYearUsdPerGpu)}) × ${Math.max(1, Math.ceil(i.lifeYears))}]`, value: r.paybackYears, unit: r.paybackYears === null ? 'never within the life' : 'years' }] : []),
     { key: 'costPerMillionTokensUsd', label: 'Cost per million generated tokens', formula: 'hourly cost of the replica ÷ (tokens/s × utilization × 3,600) × 1e6', withNumbers: `$${n(i.costBasis === 'rent' ? i.gpuHourPriceUsd : r.gpuYearCostUsd / HOURS_PER_YEAR)} × ${r.gpusPerReplica} ÷ (${n(r.decodeTokensPerSecond)} × ${i.utilization} × 3600) × 1e6`, value: r.costPerMillionTokensUsd, unit: 'USD per 1M tokens' },
     { key: 'fleetPeopleEquivalents', label: i.fleetGpus === KOREA_GPUS.count ? "Korea's 260,000 GPUs" : `A fleet of ${n(r.fleetGpus, 0)} GPUs`, formula: 'fleet GPUs × people per GPU', withNumbers: `${n(r.fleetGpus, 0)} × ${n(r.peoplePerGpu)}`, value: r.fleetPeopleEquivalents, unit: 'people-equivalents' },
   );

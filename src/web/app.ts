@@ -83,8 +83,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(cookieParser(config.sessionSecret));
   // Cross-site posts are refused before anything else is said about them.
   app.use(sameOrigin);
-  app.use(workspace(secure));
   app.use(locale(secure));
+  app.use(workspace(secure));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
   app.use(express.json({ limit: '256kb' }));
   app.use(csrf(config.sessionSecret, secure));
@@ -127,7 +127,7 @@ function errorHandler(production: boolean) {
       return;
     }
     const view = [400, 401, 403, 404, 413, 422, 429].includes(known.status) ? `errors/${known.status}` : 'errors/500';
-    res.render(view, { title: titleFor(known.status), error: known, problems: body.problems, problemCount: body.problemCount, stack });
+    res.render(view, { title: titleFor(known.status), titleKey: `errors.${view.slice('errors/'.length)}.title`, error: known, problems: body.problems, problemCount: body.problemCount, stack });
   };
 }
 

@@ -54,7 +54,11 @@ describe('GET /gpus-per-job', () => {
     expect(res.text).toContain('total parameters × bytes per parameter');
     expect(res.text).toContain('70e9 × 2 B (bf16) ÷ 1e9');
     expect(res.text).toContain('Korea&#x27;s 260,000 GPUs');
-    expect(res.text).toContain('data-step="paybackYears"');
+    // Renting has no purchase to repay: the buy-payback line shows only when the GPUs are bought.
+    expect(res.text).not.toContain('data-step="paybackYears"');
+    const buy = await request(await app()).get('/gpus-per-job?basis=buy').expect(200);
+    expect(buy.text).toContain('data-step="paybackYears"');
+    expect(buy.text).not.toContain('finance core');
   });
 
   it('bad inputs › 400, each message beside its field and the typed value shown back', async () => {

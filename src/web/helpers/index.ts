@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { formatCell, formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from './format';
 import { dateText, DEFAULT_STYLE, type NumberStyle } from '../../report/number-text';
 import { jsonForScript } from './json';
-import { translate } from '../i18n';
+import { hasMessage, translate } from '../i18n';
 import { formatReportCell } from './report-cell';
 import { shadeClass } from './shade';
 
@@ -65,6 +65,20 @@ export const helpers: Record<string, (...a: unknown[]) => unknown> = {
   },
   /** Raw-safe JSON for script blocks: returned as SafeString because it is already escaped. */
   json: (...a) => new Handlebars.SafeString(jsonForScript(args(a)[0])),
+  /**
+   * A message by key when the reader's language (or English) has one, else `fallback` as plain
+   * escaped text: `{{tOr (concat "field." key) label}}`. The fallback never goes through the
+   * translator, so text from data or code is never read as markup or interpolation.
+   */
+  tOr: (...a) => {
+    const [key, fallback] = args(a);
+    const lang = styleOf(a).lang;
+    const k = String(key);
+    if (hasMessage(lang, k) || hasMessage('en', k)) return new Handlebars.SafeString(translate(lang, k));
+    return new Handlebars.SafeString(Handlebars.escapeExpression(String(fallback ?? '')));
+  },
+  /** Joins its arguments into one string: `(concat "field." key)` builds a message key. */
+  concat: (...a) => args(a).map((x) => String(x ?? '')).join(''),
   eq: (...a) => {
     const [x, y] = args(a);
     return x === y;

@@ -32,6 +32,7 @@ function translator(): i18n {
     resources: { en: { translation: messages('en') }, ko: { translation: messages('ko') } },
     interpolation: { escapeValue: true },
     returnNull: false,
+    showSupportNotice: false,
   });
   instance = created;
   return created;

@@ -42,7 +42,7 @@ export function datasetRoutes(deps: AppDeps): Router {
   const r = Router();
 
   r.get('/', async (_req, res) => {
-    res.render('datasets/index', { title: 'Datasets', datasets: await deps.store.listDatasets(res.locals.workspace) });
+    res.render('datasets/index', { title: 'Datasets', titleKey: 'home.pageTitle', datasets: await deps.store.listDatasets(res.locals.workspace) });
   });
 
   r.get('/api/datasets', async (_req, res) => {

@@ -57,6 +57,7 @@ export function gpuRoutes(deps: AppDeps): Router {
     const report = inputs ? checked(() => buildGpuJobReport(inputs, p.salary, p.sources, p.role.id), REDUCE) : null;
     res.status(p.inputs ? 200 : 400).render('gpus/index', {
       title: 'How many GPUs is a job worth?',
+      titleKey: 'gpus.title',
       p,
       errors: Object.fromEntries(p.problems.map((x) => [x.field, x.message])),
       report: report && { ...report, tables: report.tables.map((t) => ({ ...t, csvHref: `/gpus-per-job.csv${sameQuery(req, { table: t.name })}` })) },

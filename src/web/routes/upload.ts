@@ -193,13 +193,13 @@ export function uploadRoutes(deps: AppDeps): Router {
   const limiter = uploadLimiter(deps.config.uploadsPerMinute);
 
   router.get('/datasets/new', (_req, res) => {
-    res.render('datasets/new', { title: 'Upload data' });
+    res.render('datasets/new', { title: 'Upload data', titleKey: 'upload.title' });
   });
 
   router.post('/datasets/new', limiter, async (req, res) => {
     const outcome = await upload(deps, req, res);
     if (outcome.ok) return res.redirect(303, `/datasets/${outcome.meta.id}`);
-    res.status(422).render('datasets/problems', { title: 'Cannot accept this file', problems: outcome.problems, problemCount: outcome.problemCount });
+    res.status(422).render('datasets/problems', { title: 'Cannot accept this file', titleKey: 'problems.fileTitle', problems: outcome.problems, problemCount: outcome.problemCount });
   });
 
   router.post('/api/datasets', limiter, async (req, res) => {
