@@ -36,8 +36,8 @@ describe('browser › phone (390 px)', () => {
         // Compared with the device width, not innerWidth: a mobile browser widens its layout
         // viewport to fit content that overflows, which would hide the very overflow measured.
         viewport: 390,
-        widest: [...document.querySelectorAll('body *')]
-          .map((el) => ({ el: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')}`, right: el.getBoundingClientRect().right }))
+        widest: Array.from(document.querySelectorAll('body *'))
+          .map((el) => ({ el: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${Array.from(el.classList).join('.')}`, right: el.getBoundingClientRect().right }))
           .filter((x) => x.right > 390.5)
           .slice(0, 3),
       }));
