@@ -5,6 +5,9 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { SqliteStore } from './store/sqlite';
 import { seedBuiltIns } from './seed';
 import { createApp } from './web/app';
+import { createHttpServer } from './web/http-server';
+import { sweepUploadLeftovers } from './web/upload-leftovers';
+import { closeReportPools } from './report/pool';
 import { seedScenarios } from './web/routes/scenarios';
 
 /**
@@ -35,19 +38,20 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     throw e;
   }
   config = Object.freeze({ ...config, sessionSecret: persistentSecret(config, env) });
+  const swept = sweepUploadLeftovers(2 * config.requestTimeoutMs, config.tmpDir);
+  if (swept > 0) console.log(`Removed ${swept} temporary upload folder(s) left by an earlier run.`);
   const store = new SqliteStore(config.databaseFile);
   await seedBuiltIns(store, config.dataDir);
   await seedScenarios(store);
   const app = createApp({ store, config });
-  const server = app.listen(config.port, config.host, () => {
+  const server = createHttpServer(app, config);
+  server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`capexlens listening on http://localhost:${port}`);
   });
-  server.requestTimeout = 120_000;
-  server.headersTimeout = 20_000;
-  server.keepAliveTimeout = 5_000;
   const stop = (): void => {
+    void closeReportPools();
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

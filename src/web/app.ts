@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { ROOT } from '../config';
 import { UncomputableError } from '../report/finite';
+import { ReportLimitError } from '../report/pool';
 import { UnstorableValueError } from '../store/values';
 import type { AppDeps } from './deps';
 import { AppError, NotFoundError, ValidationError } from './errors';
@@ -33,7 +34,8 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   const secure = false;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from proxies TRUST_PROXY names; otherwise the socket's address is the client.
+  app.set('trust proxy', config.trustProxy);
 
   app.engine(
     'hbs',
@@ -122,6 +124,7 @@ function errorHandler(production: boolean) {
     if (res.headersSent) return;
     res.status(known.status);
     if (known.status === 401) res.set('WWW-Authenticate', 'Bearer realm="capexlens"');
+    if (known.status === 503) res.set('Retry-After', String(known.details?.retryAfterSeconds ?? 5));
     if (wantsJson(req)) {
       res.json(stack ? { ...body, stack } : body);
       return;
@@ -132,7 +135,7 @@ function errorHandler(production: boolean) {
 }
 
 function titleFor(status: number): string {
-  return ({ 400: 'Bad request', 401: 'Token needed', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 429: 'Too many requests', 422: 'Cannot accept this input' } as Record<number, string>)[status] ?? 'Something went wrong';
+  return ({ 400: 'Bad request', 401: 'Token needed', 503: 'Busy', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 429: 'Too many requests', 422: 'Cannot accept this input' } as Record<number, string>)[status] ?? 'Something went wrong';
 }
 
 /** Maps library errors with a status (body-parser's 413, malformed JSON's 400) onto AppError. */
@@ -143,6 +146,11 @@ function toAppError(err: unknown): AppError {
     return new ValidationError('Nothing was stored: a value cannot be kept as written.', [{ code: 'unstorable_value', line: null, column: err.column, value: null, message: err.message }]);
   }
   if (err instanceof UncomputableError) return new AppError(422, 'uncomputable', err.message, { reduce: err.reduce });
+  // A full report queue is the server's state (503, retry shortly); a report over its time or memory
+  // budget is the query's weight (422 saying what to reduce).
+  if (err instanceof ReportLimitError) {
+    return err.reason === 'busy' ? new AppError(503, 'busy', err.message, { retryAfterSeconds: err.retryAfterSeconds }) : new AppError(422, err.reason, err.message);
+  }
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');

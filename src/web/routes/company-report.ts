@@ -1,48 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, parseAssumptions, type ParsedAssumptions } from '../../report/assumptions';
-import { LruCache } from '../../report/cache';
 import { applyDataDefaults } from '../../report/data-defaults';
-import { buildCompanyReport, reportJson, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
+import { TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields, priceFields, tickersOf } from '../../report/form';
-import { checked } from '../../report/finite';
+import { runReport } from '../../report/pool';
 import { tableForCsv } from '../../report/table';
 import { datasetRevision, type Scenario } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
+import { reportCacheFor, reportLimits } from '../report-cache';
 import type { ReportContext } from './report-context';
-
-/**
- * The report caches of one store. Keys hold the dataset id, so each store (each app) has its own
- * caches: two stores may both have a dataset 3 with different rows.
- * - reports: computed reports by dataset + assumptions; the model is pure, so a hit is always current.
- * - fragments: rendered HTML of the report's numbers (summary; assumptions, tables and charts) by the
- *   same key plus the scenario; nothing per-request is inside, so a hit serves any visitor (~100 KB).
- * - jsonTexts: the JSON twin's text by the same key.
- * - pages: whole pages as bytes with their ETag, by fragment key + workspace + CSRF token + the
- *   workspace's scenario list, so a returning visitor's repeat view is served without rendering.
- */
-interface ReportCaches {
-  reports: LruCache<CompanyReport>;
-  fragments: LruCache<{ summary: string; body: string }>;
-  jsonTexts: LruCache<string>;
-  pages: LruCache<{ body: Buffer; etag: string }>;
-}
-
-/** The assumptions that compound over the horizon: what to reduce when a report overflows float64. */
-const GROWTH_DRIVERS = ['gpuUsefulLifeYears', 'horizonYears', 'tokenPriceDeflation', 'volumeElasticity', 'aiRevenueGrowth', 'aiRevenueToCapex'];
-
-const cachesByStore = new WeakMap<object, ReportCaches>();
-
-function cachesFor(store: object): ReportCaches {
-  let c = cachesByStore.get(store);
-  if (!c) {
-    c = { reports: new LruCache(256), fragments: new LruCache(64), jsonTexts: new LruCache(64), pages: new LruCache(128) };
-    cachesByStore.set(store, c);
-  }
-  return c;
-}
 
 /**
  * Renders a view into a string, without the layout unless asked (compiled templates are cached in
@@ -112,7 +81,7 @@ function assumptionRowsOf(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>)
  */
 export async function companyReport(ctx: ReportContext): Promise<void> {
   const { req, res, deps, dataset, rows, format } = ctx;
-  const { reports, fragments, jsonTexts, pages } = cachesFor(deps.store);
+  const cache = reportCacheFor(deps.store, deps.config);
   const workspace = res.locals.workspace as string;
   const { scenario, problem } = await loadScenario(deps, req, workspace);
   const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values), rows);
@@ -129,15 +98,19 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const qs = assumptionsQuery(parsed);
   // The revision changes when the dataset is renamed through any instance; a deleted one 404s before here.
   const key = `${datasetRevision(dataset)}|${qs}|${JSON.stringify(parsed.sources)}`;
-  const report = problems.length > 0 ? null : reports.getOrCompute(key, () => checked(() => buildCompanyReport(dataset.name, rows, parsed), GROWTH_DRIVERS));
+  const limits = reportLimits(deps.config);
+  const job = { datasetName: dataset.name, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices } };
+  // Over the time budget, these make a company report lighter.
+  const reduce = ['mcTrials', 'horizonYears'];
 
-  if (format === 'json' && report) {
-    const text = jsonTexts.getOrCompute(`${key}|${scenario?.id ?? ''}`, () =>
-      JSON.stringify({ dataset: { id: dataset.id, name: dataset.name }, scenario: scenario ? { id: scenario.id, name: scenario.name } : null, query: qs, ...reportJson(report) }),
-    );
+  if (format === 'json' && problems.length === 0) {
+    const head = { dataset: { id: dataset.id, name: dataset.name }, scenario: scenario ? { id: scenario.id, name: scenario.name } : null, query: qs };
+    const text = await cache.sized(`json|${key}|${scenario?.id ?? ''}`, () => runReport('companyJson', { ...job, head }, limits, reduce));
     res.type('application/json').send(text);
     return;
   }
+  const report = problems.length > 0 ? null : await cache.sized<CompanyReport>(`report|${key}`, () => runReport('company', job, limits, reduce));
+
   if (format === 'csv' && report) {
     const table = report.tables[tableName as TableName];
     const lines: [string, string | number, string][] = [['dataset', dataset.name, 'data'], ...assumptionLines(parsed)];
@@ -158,12 +131,12 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const fragmentKey = `${key}|${scenario?.id ?? ''}|${String(res.locals.lang)}|${String(res.locals.won)}`;
   const printedOn = today();
   const pageKey = `${fragmentKey}|${printedOn}|${workspace}|${String(res.locals.csrfToken)}|${scenarios.map((s) => `${s.id}:${s.name}`).join(',')}`;
-  const cachedPage = problems.length === 0 ? pages.get(pageKey) : undefined;
+  const cachedPage = problems.length === 0 ? cache.get<{ body: Buffer; etag: string }>(`page|${pageKey}`) : undefined;
   if (cachedPage) {
     res.status(200).type('html').set('ETag', cachedPage.etag).send(cachedPage.body);
     return;
   }
-  let rendered = report && problems.length === 0 ? fragments.get(fragmentKey) : undefined;
+  let rendered = report && problems.length === 0 ? cache.get<{ summary: string; body: string }>(`fragments|${fragmentKey}`) : undefined;
   if (!rendered) {
     // Table links carry only what differs from the defaults and the scenario (short pages); the
     // permalink and the JSON's `query` carry every value.
@@ -176,7 +149,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     };
     const locals = { report: report ? reportView(report, csvHref) : null, assumptionRows: assumptionRowsOf(parsed), lang: res.locals.lang, won: res.locals.won };
     rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
-    if (report && problems.length === 0) fragments.set(fragmentKey, rendered);
+    if (report && problems.length === 0) cache.set(`fragments|${fragmentKey}`, rendered, (rendered.summary.length + rendered.body.length) * 2);
   }
   const pageLocals = {
     title: `${dataset.name}: company report`,
@@ -199,6 +172,6 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const html = await renderToString(res, 'reports/company', { ...res.locals, ...pageLocals }, true);
   const body = Buffer.from(html, 'utf8');
   const etag = `W/"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64').slice(0, 27)}"`;
-  if (problems.length === 0) pages.set(pageKey, { body, etag });
+  if (problems.length === 0) cache.set(`page|${pageKey}`, { body, etag }, body.byteLength + etag.length * 2);
   res.status(problems.length > 0 ? 422 : 200).type('html').set('ETag', etag).send(body);
 }

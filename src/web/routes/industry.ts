@@ -3,7 +3,9 @@ import { DEFAULT_ASSUMPTIONS } from '../../report/assumptions';
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields } from '../../report/form';
 import { checked } from '../../report/finite';
-import { buildIndustryReport, datasetSpend, INDUSTRY_DEFS, INDUSTRY_PRESETS, type DatasetSpend, type IndustryReport } from '../../report/industry-report';
+import { runReport } from '../../report/pool';
+import { reportLimits } from '../report-cache';
+import { buildIndustryReport, INDUSTRY_DEFS, INDUSTRY_PRESETS, type DatasetSpend, type IndustryReport } from '../../report/industry-report';
 import { tableForCsv, tableRecords } from '../../report/table';
 import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
@@ -43,7 +45,9 @@ async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: I
       problems.push({ code: 'unknown_dataset', line: null, column: 'dataset', value: raw, message: 'dataset must be a company dataset you can see' });
     } else {
       datasetId = meta.id;
-      spend = datasetSpend(meta.name, await deps.store.getRows(meta.id), DEFAULT_ASSUMPTIONS.aiCapexShare, year, { includeGuidance: guidance });
+      // Summing a big dataset is heavy: it runs in the report pool (h10's touch).
+      const job = { datasetName: meta.name, rows: await deps.store.getRows(meta.id), aiCapexShare: DEFAULT_ASSUMPTIONS.aiCapexShare, includeGuidance: guidance, ...(year === undefined ? {} : { year }) };
+      spend = (await runReport('industrySum', job, reportLimits(deps.config))).value;
       if (!spend) problems.push({ code: 'no_capex', line: null, column: 'dataset', value: raw, message: `${meta.name} has no capex to sum` });
     }
   }

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
-import { buildModelEconomics, parseModelEconomicsQuery, queryNumber, queryText, type FieldProblem, type LensInput, type ReportTable } from '../../report/model-economics';
+import { parseModelEconomicsQuery, queryNumber, queryText, type FieldProblem, type LensInput, type ModelEconomicsReport, type ReportTable } from '../../report/model-economics';
 import { sendCsv, toCsv } from '../../report/csv';
-import { checked } from '../../report/finite';
+import { runReport } from '../../report/pool';
+import { reportLimits } from '../report-cache';
 import type { AppDeps } from '../deps';
 import { BadRequestError } from '../errors';
 import type { ReportContext } from './report-context';
@@ -39,7 +40,7 @@ function records(t: ReportTable): Record<string, string | number | null>[] {
 }
 
 type Parsed = ReturnType<typeof parseModelEconomicsQuery>;
-type Report = ReturnType<typeof buildModelEconomics>;
+type Report = ModelEconomicsReport;
 
 function sendJson(ctx: ReportContext, parsed: Parsed, report: Report): void {
   const tables = Object.fromEntries(report.tables.map((t) => [t.name, { title: t.title, note: t.note ?? null, columns: t.columns, rows: records(t) }]));
@@ -101,7 +102,8 @@ export async function modelsReport(ctx: ReportContext): Promise<void> {
   const { lens, choices } = await loadLens(ctx.deps, ctx.req, ctx.res, parsed.problems);
   const first = parsed.problems[0];
   if (first && ctx.format !== 'html') throw new BadRequestError(`${first.field}: ${first.message}`, { field: first.field, problems: parsed.problems });
-  const report = checked(() => buildModelEconomics(ctx.rows, parsed.options, lens), parsed.assumptions.map((a) => a.key));
+  const reduce = parsed.assumptions.map((a) => a.key);
+  const report = (await runReport('models', { rows: ctx.rows, options: parsed.options, lens, reduce }, reportLimits(ctx.deps.config), ['topN', 'the dataset'])).value;
   if (ctx.format === 'json') sendJson(ctx, parsed, report);
   else if (ctx.format === 'csv') sendTableCsv(ctx, parsed, report);
   else renderPage(ctx, parsed, report, choices);

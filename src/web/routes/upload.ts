@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import busboy from 'busboy';
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -9,6 +8,9 @@ import { ingestStream, type IngestResult, type Problem } from '../../ingest';
 import type { DatasetMeta } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
+
+/** Temporary upload folders start with this, so leftovers of a crash can be found and swept at start. */
+export const UPLOAD_TMP_PREFIX = 'capexlens-upload-';
 
 /** Room for the multipart envelope and the small fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -40,7 +42,7 @@ interface Received {
  * The file goes to disk rather than straight into ingest because the kind and unit fields may
  * arrive after it.
  */
-function receive(req: Request, res: Response, maxBytes: number): Promise<Received> {
+function receive(req: Request, res: Response, maxBytes: number, tmpDir: string): Promise<Received> {
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? '';
     if (!/^multipart\/form-data/i.test(type)) {
@@ -63,17 +65,19 @@ function receive(req: Request, res: Response, maxBytes: number): Promise<Receive
       reject(new BadRequestError('The upload is not valid multipart/form-data.'));
       return;
     }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-upload-'));
+    const dir = fs.mkdtempSync(path.join(tmpDir, UPLOAD_TMP_PREFIX));
     const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
     const fields: Record<string, string> = {};
     let file: Received['file'] = null;
+    let out: fs.WriteStream | null = null;
     let writing: Promise<boolean> = Promise.resolve(true);
     let failed = false;
     const fail = (err: AppError): void => {
       if (failed) return;
       failed = true;
       req.unpipe(bb);
-      // Remove the temporary file only once its stream has let go of it.
+      // Close the temporary file at once (an abandoned body never ends it) and remove it once closed.
+      out?.destroy();
       void writing.then(cleanup);
       reject(err);
     };
@@ -89,17 +93,17 @@ function receive(req: Request, res: Response, maxBytes: number): Promise<Receive
       }
       const target = path.join(dir, 'upload.csv');
       file = { path: target, filename: info.filename ?? '' };
-      const out = fs.createWriteStream(target);
+      const sink = fs.createWriteStream(target);
+      out = sink;
       writing = new Promise((settle) => {
-        out.on('close', () => settle(out.writableFinished));
-        out.on('error', () => settle(false));
+        sink.on('close', () => settle(sink.writableFinished));
+        sink.on('error', () => settle(false));
       });
       stream.on('limit', () => {
-        stream.unpipe(out);
-        out.destroy();
+        stream.unpipe(sink);
         fail(tooLarge(req, res, maxBytes));
       });
-      stream.pipe(out);
+      stream.pipe(sink);
     });
     bb.on('filesLimit', () => fail(new BadRequestError('Send one file per upload.')));
     bb.on('partsLimit', () => fail(new BadRequestError('The upload has too many parts.')));
@@ -113,7 +117,12 @@ function receive(req: Request, res: Response, maxBytes: number): Promise<Receive
         else fail(new AppError(500, 'upload_write', 'The upload could not be saved for reading.'));
       });
     });
-    req.on('aborted', () => fail(new BadRequestError('The upload was interrupted.')));
+    // A client that goes away (or a request timeout that ends the socket) before the body is complete.
+    const interrupted = (): void => {
+      if (!req.complete) fail(new BadRequestError('The upload was interrupted.'));
+    };
+    req.on('aborted', interrupted);
+    req.on('close', interrupted);
     req.pipe(bb);
   });
 }
@@ -148,7 +157,7 @@ type Outcome = { ok: true; meta: DatasetMeta } | { ok: false; problems: Problem[
 
 /** Receive → validate fields → ingest → store in one transaction; nothing is stored unless there are no problems. */
 async function upload(deps: AppDeps, req: Request, res: Response): Promise<Outcome> {
-  const got = await receive(req, res, deps.config.maxUploadBytes);
+  const got = await receive(req, res, deps.config.maxUploadBytes, deps.config.tmpDir);
   try {
     const parsed = uploadFields.safeParse(got.fields);
     if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error), problemCount: parsed.error.issues.length };

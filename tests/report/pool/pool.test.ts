@@ -1,0 +1,56 @@
+import { closeReportPools, ReportLimitError, runReport, type ReportLimits } from '../../../src/report/pool';
+import { UncomputableError } from '../../../src/report/finite';
+
+const limits = (over: Partial<ReportLimits> = {}): ReportLimits => ({ timeLimitMs: 10_000, threads: 1, maxQueue: 4, workerHeapMb: 256, ...over });
+
+afterAll(() => closeReportPools());
+
+describe('report pool', () => {
+  test('a job › runs in a worker and returns its value and size', async () => {
+    const out = await runReport('spin', { ms: 1 }, limits());
+    expect(out.value).toBeGreaterThan(0);
+    expect(out.bytes).toBeGreaterThan(0);
+  });
+
+  test('over the time budget › ReportLimitError over_time naming what to reduce, and the worker is stopped', async () => {
+    const l = limits({ timeLimitMs: 300 });
+    const started = Date.now();
+    const err = await runReport('spin', { ms: 20_000 }, l, ['mcTrials']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReportLimitError);
+    expect((err as ReportLimitError).reason).toBe('over_time');
+    expect((err as Error).message).toContain('Reduce mcTrials');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // One thread only: if the 20-second spin were still running, this would wait for it.
+    const next = Date.now();
+    await runReport('spin', { ms: 1 }, l);
+    expect(Date.now() - next).toBeLessThan(8_000);
+  });
+
+  test('queue full › ReportLimitError busy with a retry delay', async () => {
+    const l = limits({ maxQueue: 1, threads: 1 });
+    const jobs = [runReport('spin', { ms: 1500 }, l), runReport('spin', { ms: 1500 }, l)];
+    await new Promise((r) => setTimeout(r, 50));
+    const err = await runReport('spin', { ms: 1 }, l).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReportLimitError);
+    expect((err as ReportLimitError).reason).toBe('busy');
+    expect((err as ReportLimitError).retryAfterSeconds).toBeGreaterThan(0);
+    await Promise.all(jobs);
+  });
+
+  test('an overflow inside the worker › UncomputableError with its list, across the thread', async () => {
+    const rows = [
+      { company: 'Acme', fiscal_year: 2023, capex: 10e9, revenue: 100e9, currency: 'USD' },
+      { company: 'Acme', fiscal_year: 2024, capex: 20e9, revenue: 120e9, currency: 'USD' },
+    ];
+    const { parseAssumptions } = await import('../../../src/report/assumptions');
+    const parsed = parseAssumptions({ tokenPriceDeflation: '0.99', volumeElasticity: '5', horizonYears: '40', mcTrials: '10' });
+    const err = await runReport('company', { datasetName: 'Acme', rows, parsed: { values: parsed.values, sources: parsed.sources } }, limits()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UncomputableError);
+    expect((err as UncomputableError).reduce).toContain('horizonYears');
+  });
+
+  test('threads 0 › runs inline with the same answer', async () => {
+    const inline = await runReport('spin', { ms: 1 }, limits({ threads: 0 }));
+    expect(inline.value).toBeGreaterThan(0);
+  });
+});
