@@ -114,7 +114,8 @@ function wantsJson(req: Request): boolean {
 function errorHandler(production: boolean) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const known = toAppError(err);
-    if (known.status >= 500) console.error(err);
+    // 503 busy is the server's load, not a fault to log.
+    if (known.status >= 500 && known.status !== 503) console.error(err);
     const body: Record<string, unknown> = { error: { code: known.code, message: known.message, ...(known.details ?? {}) } };
     if (known instanceof ValidationError) {
       body.problems = known.problems;
