@@ -54,7 +54,7 @@ beforeAll(async () => {
   const modelKeys = parseModelEconomicsQuery({}).assumptions.map((a) => ({ key: a.key }));
   const gpuKeys = Object.keys(parseGpuJobQuery({}).form).map((key) => ({ key }));
   targets = [
-    { name: 'company report', paths: formats(`/datasets/${company}/report`), base: { mcTrials: '50' }, keys: [...ASSUMPTION_DEFS, { key: 'scenario' }, { key: 'table' }] },
+    { name: 'company report', paths: formats(`/datasets/${company}/report`), base: { mcTrials: '50' }, keys: [...ASSUMPTION_DEFS, { key: 'price.ACME', min: 0 }, { key: 'scenario' }, { key: 'table' }] },
     { name: 'models report', paths: formats(`/datasets/${models}/report`), keys: [...modelKeys, { key: 'lens', min: 1 }, { key: 'year', min: 1900, max: 2200 }, { key: 'lensModel' }, { key: 'table' }] },
     { name: 'industry', paths: formats('/reports/industry'), keys: [...INDUSTRY_DEFS, { key: 'dataset', min: 1 }, { key: 'year' }, { key: 'table' }] },
     { name: 'gpus per job', paths: formats('/gpus-per-job'), keys: [...gpuKeys, { key: 'table' }] },

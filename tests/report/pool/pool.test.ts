@@ -1,5 +1,8 @@
 import { closeReportPools, ReportLimitError, runReport, type ReportLimits } from '../../../src/report/pool';
+import fs from 'node:fs';
+import path from 'node:path';
 import { UncomputableError } from '../../../src/report/finite';
+import { ingestBuffer } from '../../../src/ingest';
 
 const limits = (over: Partial<ReportLimits> = {}): ReportLimits => ({ timeLimitMs: 10_000, threads: 1, maxQueue: 4, workerHeapMb: 256, ...over });
 
@@ -39,15 +42,16 @@ describe('report pool', () => {
   });
 
   test('an overflow inside the worker › UncomputableError with its list, across the thread', async () => {
-    const rows = [
-      { company: 'Acme', fiscal_year: 2023, capex: 10e9, revenue: 100e9, currency: 'USD' },
-      { company: 'Acme', fiscal_year: 2024, capex: 20e9, revenue: 120e9, currency: 'USD' },
-    ];
+    // The built-in hyperscaler data where a vintage's revenue compounds beyond float64 (see the no-5xx test).
+    const ingested = ingestBuffer(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'data', 'hyperscaler-capex.csv')));
+    if (!ingested.ok) throw new Error('built-in data did not load');
+    const rows = [...ingested.rows];
     const { parseAssumptions } = await import('../../../src/report/assumptions');
-    const parsed = parseAssumptions({ tokenPriceDeflation: '0.99', volumeElasticity: '5', horizonYears: '40', mcTrials: '10' });
+    const { applyDataDefaults } = await import('../../../src/report/data-defaults');
+    const parsed = applyDataDefaults(parseAssumptions({ tokenPriceDeflation: '0.999999', volumeElasticity: '5', gpuUsefulLifeYears: '20', mcTrials: '10' }), rows);
     const err = await runReport('company', { datasetName: 'Acme', rows, parsed: { values: parsed.values, sources: parsed.sources } }, limits()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UncomputableError);
-    expect((err as UncomputableError).reduce).toContain('horizonYears');
+    expect((err as UncomputableError).reduce).toContain('gpuUsefulLifeYears');
   });
 
   test('threads 0 › runs inline with the same answer', async () => {
