@@ -78,6 +78,11 @@ export type ProblemCode =
   | 'fiscal_year_mismatch'
   | 'missing_value'
   | 'duplicate_row'
+  /** Upload bounds (src/ingest/bounds.ts): a small file cannot become a huge dataset. */
+  | 'too_many_columns'
+  | 'too_many_rows'
+  | 'cell_too_long'
+  | 'name_too_long'
   /** Upload form problems (src/web): a bad form field, no file part. */
   | 'bad_field'
   | 'no_file';

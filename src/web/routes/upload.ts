@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import busboy from 'busboy';
-import { Router, type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ingestStream, type IngestResult, type Problem } from '../../ingest';
+import { boundedRows, shapeProblems, UploadBoundsError } from '../../ingest/bounds';
+import { uploadLimiters } from '../middleware/rate-limit';
 import type { DatasetMeta } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
@@ -169,6 +170,8 @@ async function upload(deps: AppDeps, req: Request, res: Response): Promise<Outco
     const expectedBytes = fs.statSync(got.file.path).size;
     const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency, expectedBytes });
     if (!result.ok) return result;
+    const shape = shapeProblems(result.columns, result.rowCount, { maxRows: deps.config.maxUploadRows });
+    if (shape.length > 0) return { ok: false, problems: shape, problemCount: shape.length };
     const meta = await deps.store.createDataset({
       kind: result.kind,
       name: datasetName(parsed.data, got.file.filename),
@@ -177,41 +180,34 @@ async function upload(deps: AppDeps, req: Request, res: Response): Promise<Outco
       sourceName: got.file.filename.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || null,
       columns: result.columns,
       warnings: result.warnings,
-      rows: result.rows,
+      rows: boundedRows(result.rows),
     });
     return { ok: true, meta };
+  } catch (e) {
+    // A cell over its bound, met while the store read the rows: its transaction stored nothing.
+    if (e instanceof UploadBoundsError) return { ok: false, problems: [e.problem], problemCount: 1 };
+    throw e;
   } finally {
     got.cleanup();
   }
 }
 
-function uploadLimiter(perMinute: number) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req: Request, _res: Response, next: NextFunction) =>
-      next(new AppError(429, 'rate_limited', `Too many uploads: at most ${perMinute} a minute. Wait a minute and try again.`)),
-  });
-}
-
 /** Upload page and API: GET/POST /datasets/new, POST /api/datasets, GET /api/datasets/:id. */
 export function uploadRoutes(deps: AppDeps): Router {
   const router = Router();
-  const limiter = uploadLimiter(deps.config.uploadsPerMinute);
+  const limiter = uploadLimiters(deps.config, deps.limiterStore);
 
   router.get('/datasets/new', (_req, res) => {
     res.render('datasets/new', { title: 'Upload data', titleKey: 'upload.title' });
   });
 
-  router.post('/datasets/new', limiter, async (req, res) => {
+  router.post('/datasets/new', ...limiter, async (req, res) => {
     const outcome = await upload(deps, req, res);
     if (outcome.ok) return res.redirect(303, `/datasets/${outcome.meta.id}`);
     res.status(422).render('datasets/problems', { title: 'Cannot accept this file', titleKey: 'problems.fileTitle', problems: outcome.problems, problemCount: outcome.problemCount });
   });
 
-  router.post('/api/datasets', limiter, async (req, res) => {
+  router.post('/api/datasets', ...limiter, async (req, res) => {
     const outcome = await upload(deps, req, res);
     if (!outcome.ok) throw new ValidationError('The file cannot be accepted; nothing was stored.', outcome.problems, outcome.problemCount);
     const { id, kind, name, rowCount, warnings } = outcome.meta;
