@@ -72,7 +72,7 @@ const LN_LIMIT = 700;
  * Cauchy's bound for a polynomial c_0 + … + c_n xⁿ (c_0, c_n ≠ 0): every root has
  * |c_0| / (|c_0| + max_{i>0} |c_i|) < |x| < 1 + max_{i<n} |c_i| / |c_n|. The upper end is also
  * capped where x^n would overflow.
- * @example polynomialRootBounds([-1, 3, -2]) // roots 0.5 and 1 lie in [1/4, 2.5]
+ * @example polynomialRootBounds([-1, 3, -2], 0, 2) // { xMin: 0.25, xMax: 2.5 }: the roots 0.5 and 1 lie inside
  */
 export function polynomialRootBounds(c: ArrayLike<number>, first: number, last: number): RootBounds {
   const c0 = Math.abs(c[first] as number);
