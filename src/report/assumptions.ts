@@ -3,6 +3,7 @@
  * query string (or a saved scenario) into values with a source for each. Invalid input is returned
  * as problems, never thrown, so a form can show it back.
  */
+import { metricsFromQuery, type MetricDefinition } from './metrics';
 
 /** Where an assumption's value came from: the default, a saved scenario, the user, or the data. */
 export type AssumptionSource = 'default' | 'scenario' | 'user' | 'data';
@@ -239,6 +240,12 @@ export interface ParsedAssumptions {
   problems: AssumptionProblem[];
   /** Share prices typed on the form, `price.<TICKER>=`, USD per share by upper-case ticker. */
   prices: Record<string, number>;
+  /**
+   * Custom metrics, `metric.<name>=<expression>` (a saved scenario's first, the query's win), plus
+   * one typed as `metricNew=name = expression` on the form. Checked against the cash-flow table's
+   * columns by the report (see metrics/).
+   */
+  metrics: MetricDefinition[];
 }
 
 const PRICE_KEY = /^price\.([A-Za-z0-9.\-]{1,12})$/;
@@ -379,7 +386,30 @@ export function parseAssumptions(
   }
   const prices = parsePrices(query);
   problems.push(...prices.problems);
-  return { values: parsed, sources, raw, problems, prices: prices.prices };
+  const metrics = parseMetricKeys(query, scenario);
+  problems.push(...metrics.problems);
+  return { values: parsed, sources, raw, problems, prices: prices.prices, metrics: metrics.definitions };
+}
+
+/** `metric.<name>=` keys of a saved scenario and the query (the query wins), and `metricNew`. */
+function parseMetricKeys(query: Record<string, unknown>, scenario?: Record<string, number | string>): { definitions: MetricDefinition[]; problems: AssumptionProblem[] } {
+  const saved = Object.fromEntries(Object.entries(scenario ?? {}).filter(([k]) => k.startsWith('metric.')));
+  const found = metricsFromQuery({ ...saved, ...query });
+  const problems: AssumptionProblem[] = found.problems.map((p) => ({ key: `metric.${p.metric}`, value: '', message: p.message }));
+  const definitions = found.definitions;
+  const added = query['metricNew'];
+  if (typeof added === 'string' && added.trim() !== '') {
+    const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=(.*)$/s.exec(added);
+    if (!m || (m[2] as string).trim() === '') {
+      problems.push({ key: 'metricNew', value: added, message: 'Write a new metric as name = formula, e.g. capex_cover = ai_revenue_usd / ai_capex_usd' });
+    } else {
+      const name = m[1] as string;
+      const rest = definitions.filter((d) => d.name !== name);
+      definitions.length = 0;
+      definitions.push(...rest, { name, expression: (m[2] as string).trim() });
+    }
+  }
+  return { definitions, problems };
 }
 
 /**
@@ -387,7 +417,7 @@ export function parseAssumptions(
  * overrides the data is left out while it is still the default, so the data keeps precedence.
  * `onlyUser` keeps only what the user typed (for short links that also carry the scenario id).
  */
-export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> }, opts: { onlyUser?: boolean } = {}): string {
+export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[] }, opts: { onlyUser?: boolean } = {}): string {
   const params = new URLSearchParams();
   for (const def of ASSUMPTION_DEFS) {
     if (def.overridesData && parsed.sources[def.key] === 'default') continue;
@@ -397,6 +427,7 @@ export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sou
     params.set(def.key, String(value));
   }
   for (const [ticker, price] of Object.entries(parsed.prices ?? {}).sort((x, y) => x[0].localeCompare(y[0]))) params.set(`price.${ticker}`, String(price));
+  for (const m of parsed.metrics ?? []) params.set(`metric.${m.name}`, m.expression);
   return params.toString();
 }
 
@@ -404,12 +435,13 @@ export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sou
  * Assumption lines for a CSV: [csv key, value, source]. A default that gives way to a data column
  * says so: `data, else default`.
  */
-export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> }): [string, string | number, string][] {
+export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[] }): [string, string | number, string][] {
   const lines: [string, string | number, string][] = ASSUMPTION_DEFS.map((def) => {
     const value = parsed.values[def.key];
     const derived = value === null ? (def.key === 'ronic' ? 'wacc' : 'from the data') : value;
     return [def.csvKey, derived, def.overridesData && parsed.sources[def.key] === 'default' ? 'data, else default' : parsed.sources[def.key]];
   });
   for (const [ticker, price] of Object.entries(parsed.prices ?? {}).sort((x, y) => x[0].localeCompare(y[0]))) lines.push([`share_price_${ticker.toLowerCase()}_usd`, price, 'user']);
+  for (const m of parsed.metrics ?? []) lines.push([`metric.${m.name}`, m.expression, 'user']);
   return lines;
 }

@@ -19,6 +19,7 @@ import type { Cell, Column, ReportTable } from './table';
 import { npvTornado, type TornadoBar } from './tornado';
 import { valuation, type Valuation } from './valuation';
 import { companySummary, overallSummary } from './summary';
+import { withMetricColumns, type MetricDefinition } from './metrics';
 
 export interface ReportChart {
   id: string;
@@ -117,35 +118,38 @@ function capexTable(rows: Row[], rateOf: RateOf, includeGuidance: boolean): Repo
   };
 }
 
+/** Columns of the cash-flow table: what a custom metric's formula may read (metric.<name>=). */
+export const CASH_FLOW_COLUMNS: readonly Column[] = [
+  { key: 'fiscal_year', label: 'Fiscal year', format: 'text' },
+  { key: 'fiscal_year_end', label: 'Year end (flow date)', format: 'text' },
+  { key: 'basis', label: 'Basis', format: 'text' },
+  { key: 'ai_capex_usd', label: 'AI capex', format: 'money' },
+  { key: 'compute_capex_usd', label: 'of which compute', format: 'money' },
+  { key: 'depreciation_usd', label: 'Depreciation', format: 'money' },
+  { key: 'net_book_value_usd', label: 'Net book value', format: 'money' },
+  { key: 'ai_revenue_usd', label: 'AI revenue', format: 'money' },
+  { key: 'ai_revenue_basis', label: 'Revenue basis', format: 'text' },
+  { key: 'break_even_ai_revenue_usd', label: 'Break-even AI revenue', format: 'money' },
+  { key: 'power_mw', label: 'AI IT power (MW)', format: 'number' },
+  { key: 'power_mw_basis', label: 'Power basis', format: 'text' },
+  { key: 'power_cost_usd', label: 'Power cost', format: 'money' },
+  { key: 'ai_ebitda_usd', label: 'AI EBITDA', format: 'money' },
+  { key: 'nopat_usd', label: 'NOPAT', format: 'money' },
+  { key: 'salvage_usd', label: 'Facilities salvage', format: 'money' },
+  { key: 'terminal_value_usd', label: 'Terminal value', format: 'money' },
+  { key: 'fcf_usd', label: 'Free cash flow', format: 'money' },
+  { key: 'cumulative_fcf_usd', label: 'Cumulative FCF', format: 'money' },
+  { key: 'years_from_valuation_date', label: 'Years from valuation date', format: 'number' },
+  { key: 'discounted_fcf_usd', label: 'Discounted FCF', format: 'money' },
+  { key: 'cumulative_discounted_fcf_usd', label: 'Cumulative discounted FCF', format: 'money' },
+  { key: 'roic_fraction', label: 'ROIC', format: 'percent' },
+];
+
 function cashFlowTable(m: CompanyModel): ReportTable {
   return {
     name: 'cash-flows',
     title: 'AI investment by year',
-    columns: [
-      { key: 'fiscal_year', label: 'Fiscal year', format: 'text' },
-      { key: 'fiscal_year_end', label: 'Year end (flow date)', format: 'text' },
-      { key: 'basis', label: 'Basis', format: 'text' },
-      { key: 'ai_capex_usd', label: 'AI capex', format: 'money' },
-      { key: 'compute_capex_usd', label: 'of which compute', format: 'money' },
-      { key: 'depreciation_usd', label: 'Depreciation', format: 'money' },
-      { key: 'net_book_value_usd', label: 'Net book value', format: 'money' },
-      { key: 'ai_revenue_usd', label: 'AI revenue', format: 'money' },
-      { key: 'ai_revenue_basis', label: 'Revenue basis', format: 'text' },
-      { key: 'break_even_ai_revenue_usd', label: 'Break-even AI revenue', format: 'money' },
-      { key: 'power_mw', label: 'AI IT power (MW)', format: 'number' },
-      { key: 'power_mw_basis', label: 'Power basis', format: 'text' },
-      { key: 'power_cost_usd', label: 'Power cost', format: 'money' },
-      { key: 'ai_ebitda_usd', label: 'AI EBITDA', format: 'money' },
-      { key: 'nopat_usd', label: 'NOPAT', format: 'money' },
-      { key: 'salvage_usd', label: 'Facilities salvage', format: 'money' },
-      { key: 'terminal_value_usd', label: 'Terminal value', format: 'money' },
-      { key: 'fcf_usd', label: 'Free cash flow', format: 'money' },
-      { key: 'cumulative_fcf_usd', label: 'Cumulative FCF', format: 'money' },
-      { key: 'years_from_valuation_date', label: 'Years from valuation date', format: 'number' },
-      { key: 'discounted_fcf_usd', label: 'Discounted FCF', format: 'money' },
-      { key: 'cumulative_discounted_fcf_usd', label: 'Cumulative discounted FCF', format: 'money' },
-      { key: 'roic_fraction', label: 'ROIC', format: 'percent' },
-    ],
+    columns: [...CASH_FLOW_COLUMNS],
     note: `Each year's AI capex is a vintage that earns while its compute serves; revenue "modelled" = the vintages in service, "reported" = the data's ai_revenue. Flows are dated at each fiscal year's end and discounted to ${m.valuationDate} (days ÷ 365). A negative NOPAT is a tax credit (group relief). Power cost = AI IT power × 8,760 h × utilization × PUE × power price; power basis "assumed" means MW from AI capex in service × MW per $1B (an assumption), "data" the data’s power_mw.${m.capacityAfterData === 'run-off' ? ` Run-off: no capex after FY${m.lastDataYear}; the last compute retires in FY${m.lastYear}, when the facilities' remaining book value comes back as salvage.` : ' Sustain: after the data each year replaces the retired compute and facilities and grows the fleet by the terminal growth.'}`,
     rows: m.years.map((y) => [
       y.fiscalYear, y.date, basisText(y.basis, y.partialQuarters), y.aiCapexUsd, y.computeCapexUsd, y.depreciationUsd, y.netBookValueUsd, y.aiRevenueUsd, y.aiRevenueBasis,
@@ -551,7 +555,11 @@ function combine(name: TableName, sections: CompanySection[]): ReportTable {
  * Builds the whole report for a company dataset under resolved assumptions.
  * @example buildCompanyReport('Hyperscalers', rows, parseAssumptions({})).sections.length
  */
-export function buildCompanyReport(datasetName: string, rows: Row[], parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> }): CompanyReport {
+export function buildCompanyReport(
+  datasetName: string,
+  rows: Row[],
+  parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[] },
+): CompanyReport {
   const sections: CompanySection[] = [];
   const data = rowsInUsd(rows, parsed.values);
   const skipped: string[] = [...data.skipped];
@@ -572,6 +580,14 @@ export function buildCompanyReport(datasetName: string, rows: Row[], parsed: Pic
   const { date: valuationDate, source: valuationDateSource } = reportValuationDate(planned.map((p) => p.plan), a);
   const unit = scenarioUnitEconomics(a);
   for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}));
+  // Custom metrics become metric_<name> columns of each cash-flow table (checked by the caller;
+  // a refused metric leaves the table as it was).
+  if (parsed.metrics?.length) {
+    for (const s of sections) {
+      const t = s.tables['cash-flows'];
+      if (t) s.tables['cash-flows'] = withMetricColumns(t, parsed.metrics).table;
+    }
+  }
   const tables = {} as Record<TableName, ReportTable>;
   for (const name of TABLE_NAMES) {
     if (name === 'comparison') tables[name] = currencyTable(comparisonTable(sections, valuationDate, unit, a), a.reportingCurrency);

@@ -17,7 +17,7 @@ export const COMPANY_GROWTH_DRIVERS = ['gpuUsefulLifeYears', 'horizonYears', 'to
 export interface CompanyJob {
   datasetName: string;
   rows: Row[];
-  parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> };
+  parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: ParsedAssumptions['metrics'] };
 }
 
 export interface CompanyJsonJob extends CompanyJob {

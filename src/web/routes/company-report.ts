@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, parseAssumptions, type ParsedAssumptions } from '../../report/assumptions';
 import { applyDataDefaults } from '../../report/data-defaults';
-import { TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
+import { CASH_FLOW_COLUMNS, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
-import { formFields, priceFields, tickersOf } from '../../report/form';
+import { formFields, priceFields, tickersOf, type FormField } from '../../report/form';
+import { compileMetrics, type MetricDefinition } from '../../report/metrics';
 import { runReport } from '../../report/pool';
 import { tableForCsv } from '../../report/table';
 import { datasetRevision, type Scenario } from '../../store/types';
@@ -39,6 +40,25 @@ export async function loadScenario(deps: AppDeps, req: Request, workspace: strin
   const scenario = Number.isSafeInteger(id) ? await deps.store.getScenario(id, workspace) : null;
   if (scenario) return { scenario, problem: null };
   return { scenario: null, problem: { code: 'unknown_scenario', line: null, column: 'scenario', value: raw, message: `No saved scenario ${raw}` } };
+}
+
+/** Custom metrics checked against the cash-flow table's columns: each refusal names the metric. */
+export function metricProblems(metrics: readonly MetricDefinition[]): InputProblem[] {
+  const r = compileMetrics(metrics, CASH_FLOW_COLUMNS.map((c) => c.key));
+  if (r.kind === 'ok') return [];
+  return r.problems.map((p) => ({ code: 'invalid_metric', line: null, column: `metric.${p.metric}`, value: metrics.find((m) => m.name === p.metric)?.expression ?? '', message: p.message }));
+}
+
+/** Form fields of the custom metrics: one per metric, and one to add a metric as `name = formula`. */
+export function metricFields(parsed: Pick<ParsedAssumptions, 'metrics' | 'problems'>, problems: InputProblem[]): FormField[] {
+  const field = (key: string, label: string, text: string, placeholder: string): FormField => {
+    const p = problems.find((x) => x.column === key) ?? parsed.problems.find((x) => x.key === key);
+    return { key, label, help: 'A formula over the cash-flow table’s columns (e.g. ai_revenue_usd / ai_capex_usd); it adds a metric_<name> column to that table.', text, placeholder, source: 'user', sourceLabel: 'you', error: p ? p.message : null, choices: null };
+  };
+  return [
+    ...parsed.metrics.map((m) => field(`metric.${m.name}`, `Metric ${m.name}`, m.expression, 'formula (blank removes it)')),
+    field('metricNew', 'Add a metric (name = formula)', '', 'capex_cover = ai_revenue_usd / ai_capex_usd'),
+  ];
 }
 
 export function toInputProblems(parsed: Pick<ParsedAssumptions, 'problems'>): InputProblem[] {
@@ -85,7 +105,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const workspace = res.locals.workspace as string;
   const { scenario, problem } = await loadScenario(deps, req, workspace);
   const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values), rows);
-  const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed)];
+  const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed), ...metricProblems(parsed.metrics)];
   const base = `/datasets/${dataset.id}/report`;
 
   if (problems.length > 0 && format !== 'html') throw new ValidationError('Some assumptions are invalid', problems);
@@ -99,7 +119,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   // The revision changes when the dataset is renamed through any instance; a deleted one 404s before here.
   const key = `${datasetRevision(dataset)}|${qs}|${JSON.stringify(parsed.sources)}`;
   const limits = reportLimits(deps.config);
-  const job = { datasetName: dataset.name, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices } };
+  const job = { datasetName: dataset.name, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices, metrics: parsed.metrics } };
   // Over the time budget, these make a company report lighter.
   const reduce = ['mcTrials', 'horizonYears'];
 
@@ -160,8 +180,11 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     scenarios,
     form: {
       action: base,
-      fields: [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed)],
-      saveValues: ASSUMPTION_DEFS.filter((d) => !(d.overridesData && parsed.sources[d.key] === 'default') && parsed.values[d.key] !== null).map((d) => ({ key: d.key, value: String(parsed.values[d.key]) })),
+      fields: [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed), ...metricFields(parsed, problems)],
+      saveValues: [
+        ...ASSUMPTION_DEFS.filter((d) => !(d.overridesData && parsed.sources[d.key] === 'default') && parsed.values[d.key] !== null).map((d) => ({ key: d.key, value: String(parsed.values[d.key]) })),
+        ...parsed.metrics.map((m) => ({ key: `metric.${m.name}`, value: m.expression })),
+      ],
       returnTo: base,
     },
     permalink: link(base),

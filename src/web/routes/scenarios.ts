@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { cachedComparison, comparePage } from './compare';
 import { workbookDownload } from './workbook';
+import { metricFields, metricProblems } from './company-report';
 
 /**
  * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
@@ -116,7 +117,7 @@ async function renderList(deps: AppDeps, req: Request, res: Response, status: nu
     nameError: form.nameError,
     editing,
     problems: form.parsed.problems.map((p) => ({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message })),
-    form: { action: editing ? `/scenarios/${editing.id}` : '/scenarios', fields: formFields(ASSUMPTION_DEFS, form.parsed) },
+    form: { action: editing ? `/scenarios/${editing.id}` : '/scenarios', fields: [...formFields(ASSUMPTION_DEFS, form.parsed), ...metricFields(form.parsed, [])] },
   });
 }
 
@@ -134,6 +135,9 @@ function scenarioFromBody(body: Record<string, unknown>): { name: string; parsed
     const v = parsed.values[d.key];
     if (parsed.sources[d.key] === 'user' && v !== null) values[d.key] = v;
   }
+  // Custom metrics are saved with the scenario as their query keys, metric.<name>.
+  for (const m of parsed.metrics) values[`metric.${m.name}`] = m.expression;
+  for (const p of metricProblems(parsed.metrics)) parsed.problems.push({ key: p.column ?? 'metric', value: String(p.value ?? ''), message: p.message });
   return { name, parsed, nameError, values };
 }
 
