@@ -31,26 +31,39 @@ export function irrAtTimes(flows: ArrayLike<number>, times: ArrayLike<number>): 
     }
   }
   if (changes !== 1) return null;
-  // Solve in x = ln(1 + r), where the value is monotone between the bracket ends.
-  const value = (x: number): number => {
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (flows[i] as number) * Math.exp(-(times[i] as number) * x);
-    return v;
-  };
+  // Solve in x = ln(1 + r) by Newton's method kept inside a bracket that always holds the root
+  // (bisection when a Newton step would leave it): fast like Newton, safe like bisection.
   let lo = -30;
   let hi = 30;
-  let vlo = value(lo);
-  const vhi = value(hi);
-  if (!(Number.isFinite(vlo) && Number.isFinite(vhi)) || vlo * vhi > 0) return null;
-  for (let k = 0; k < 200 && hi - lo > 1e-13; k++) {
-    const mid = (lo + hi) / 2;
-    const vm = value(mid);
-    if (vm === 0) return Math.expm1(mid);
-    if (vm * vlo < 0) hi = mid;
-    else {
-      lo = mid;
-      vlo = vm;
-    }
+  let flo = 0;
+  let fhi = 0;
+  for (let i = 0; i < n; i++) {
+    const f = flows[i] as number;
+    const t = times[i] as number;
+    flo += f * Math.exp(-t * lo);
+    fhi += f * Math.exp(-t * hi);
   }
-  return Math.expm1((lo + hi) / 2);
+  if (!(Number.isFinite(flo) && Number.isFinite(fhi)) || flo * fhi > 0) return null;
+  if (flo === 0) return Math.expm1(lo);
+  if (fhi === 0) return Math.expm1(hi);
+  let x = Math.log1p(0.1);
+  for (let k = 0; k < 200; k++) {
+    let v = 0;
+    let dv = 0;
+    for (let i = 0; i < n; i++) {
+      const t = times[i] as number;
+      const term = (flows[i] as number) * Math.exp(-t * x);
+      v += term;
+      dv -= t * term;
+    }
+    if (v === 0) return Math.expm1(x);
+    if ((v < 0) === (flo < 0)) lo = x;
+    else hi = x;
+    const step = v / dv;
+    let next = x - step;
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-14 * Math.max(1, Math.abs(x)) || hi - lo <= 1e-14) return Math.expm1(next);
+    x = next;
+  }
+  return Math.expm1(x);
 }

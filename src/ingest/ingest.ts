@@ -21,6 +21,9 @@ import { sepLine, sniffDecimal, sniffDelimiter } from './sniff';
 import { RowSink } from './spool';
 import { UNIT_SCALE, UNIT_WORD, unitCurrency, type IngestOptions, type IngestResult } from './types';
 
+/** Figures that make a company row worth keeping without capex (financials of a year whose capex is on another row). */
+const FINANCIAL_FIELDS = ['revenue', 'ai_revenue', 'operating_income', 'net_income', 'depreciation', 'shares_outstanding', 'share_price', 'market_cap'] as const;
+
 const SNIFF_BYTES = 64 * 1024;
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 /** Title and note lines above the header that are looked through before giving up on a header. */
@@ -598,7 +601,10 @@ export class Ingestor {
       this.problems.add('missing_value', line, spec?.source ?? 'fiscal_year', raw === '' ? null : raw, 'Every row needs a fiscal year such as 2024 or FY2024.');
       return;
     }
-    if (row.capex === null || row.capex === undefined) {
+    // A row of reported financials may leave capex to another row of its year (guided capex on a
+    // row of its own, DESIGN.md "vintages of capacity"); a row with no figures at all may not.
+    const financials = row.capex === null || row.capex === undefined ? FINANCIAL_FIELDS.some((f) => row[f] !== null && row[f] !== undefined) : false;
+    if ((row.capex === null || row.capex === undefined) && !financials) {
       const spec = this.specs?.find((s) => s.key === 'capex');
       const raw = spec ? (record[spec.index] ?? '').trim() : '';
       this.problems.add('missing_value', line, spec?.source ?? 'capex', raw === '' ? null : raw, 'Every row needs capex (capital expenditure); a missing value cannot be read as zero.');

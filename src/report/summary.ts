@@ -43,7 +43,7 @@ function paybackSentence(m: CompanyModel, a: Assumptions): string {
   }
   const disc =
     m.discountedPaybackYears === null
-      ? 'not within the horizon once discounted'
+      ? m.capacityAfterData === 'run-off' ? `never once discounted, by FY${m.lastYear}` : 'not within the horizon once discounted'
       : `${yearsText(m.discountedPaybackYears)} discounted`;
   return `${head} pays back in ${yearsText(m.paybackYears)} (${disc}), with ${npvPart}.`;
 }

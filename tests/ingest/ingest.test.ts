@@ -347,6 +347,11 @@ describe('ingestBuffer problems', () => {
     ]);
   });
 
+  test('reported financials without capex, guided capex on its own row › both load (separate rows of one year)', () => {
+    const r = accepted(ingestBuffer(text('company,fiscal_year,basis,capex,revenue\nA,2025,reported,,700\nA,2025,guidance,125,\n')));
+    expect(r.rows.map((x) => [x.basis, x.capex, x.revenue])).toEqual([['reported', null, 700], ['guidance', 125, null]]);
+  });
+
   test('unclosed quote › line where the record starts', () => {
     const r = refused(ingestBuffer(text('company,fiscal_year,capex\nA,2024,1\nB,2024,"5\nC,2024,6\n')));
     expect(r.problems).toEqual([{ code: 'unclosed_quote', line: 3, column: 'capex', value: null }]);

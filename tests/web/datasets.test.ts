@@ -6,7 +6,7 @@ describe('dataset pages', () => {
     const { app } = await makeApp();
     const res = await request(app).get('/api/datasets').expect(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ kind: 'company', name: 'Hyperscaler capex 2022–2026', rowCount: 17, builtIn: true }),
+      expect.objectContaining({ kind: 'company', name: 'Hyperscaler capex 2022–2026', rowCount: 18, builtIn: true }),
       expect.objectContaining({ kind: 'models', name: 'AI model training costs', rowCount: 14, builtIn: true }),
       expect.objectContaining({ kind: 'company', name: 'Korean companies 2022–2025 (KRW)', rowCount: 12, builtIn: true }),
     ]);

@@ -14,21 +14,22 @@ import { metricFields, metricProblems } from './company-report';
  * assumption keeps the default (and the useful life keeps the data's where the data has one).
  */
 export const BUILT_IN_SCENARIOS: readonly { name: string; values: Partial<Record<AssumptionKey, number | string>>; why: string }[] = [
-  { name: 'Base', values: {}, why: 'The defaults: 9% WACC, 10 years, 21% tax, 60% of capex to AI, 25% AI revenue growth, 50% margin.' },
+  // Values and sources: docs/methodology.md, "Presets (built-in scenarios)".
+  { name: 'Base', values: {}, why: 'The defaults: 9% WACC, 21% tax, 60% of capex to AI, a vintage earning $0.35 per dollar a year over a 6-year server life at a 50% margin, run-off after the data.' },
   {
     name: 'Bull',
-    values: { wacc: 0.08, aiRevenueToCapex: 0.5, aiRevenueGrowth: 0.4, aiEbitdaMargin: 0.6, targetPe: 30 },
-    why: 'AI revenue starts higher and grows 40% a year at a 60% margin; cheaper capital.',
+    values: { wacc: 0.08, aiRevenueToCapex: 0.5, aiRevenueGrowth: 0.05, aiEbitdaMargin: 0.6, targetPe: 30 },
+    why: 'Each dollar of AI capex earns $0.50 in its first year (Microsoft’s $13B AI run-rate of January 2025 on FY2024 AI capex) and 5% more each year as use deepens, at a 60% margin; cheaper capital; 30× target P/E.',
   },
   {
     name: 'Bear',
-    values: { wacc: 0.1, aiRevenueToCapex: 0.25, aiRevenueGrowth: 0.1, aiEbitdaMargin: 0.4, gpuUsefulLifeYears: 4, targetPe: 20 },
-    why: 'Slow AI revenue, thinner margins, servers that wear out in 4 years, multiples that compress to 20×.',
+    values: { wacc: 0.1, aiRevenueToCapex: 0.25, aiRevenueGrowth: -0.1, aiEbitdaMargin: 0.4, gpuUsefulLifeYears: 4, targetPe: 20 },
+    why: 'A dollar earns $0.25 and 10% less each year as newer chips undercut it, at a 40% margin; servers last 4 years; multiples compress to 20×.',
   },
   {
     name: 'DeepSeek shock',
     values: { tokenPriceDeflation: 0.7, volumeElasticity: 0.3 },
-    why: 'Token prices fall 70% a year and volume barely responds (elasticity 0.3), as after DeepSeek’s $5.6M training run.',
+    why: 'Token prices fall 70% a year and volume barely responds (elasticity 0.3), as after DeepSeek’s $5.6M training run: each vintage earns 43% of the year before.',
   },
 ];
 
