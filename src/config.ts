@@ -13,6 +13,10 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(path.join(ROOT, 'data')),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   UPLOADS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+    .optional(),
   SESSION_SECRET: z.string().min(16).optional(),
   LOG_REQUESTS: z
     .enum(['true', 'false', '1', '0'])
@@ -46,6 +50,8 @@ export type Config = Readonly<{
   port: number;
   host: string;
   databaseFile: string;
+  /** PostgreSQL connection URL; when set, the store is PostgreSQL instead of the SQLite file. */
+  databaseUrl: string | null;
   dataDir: string;
   maxUploadBytes: number;
   uploadsPerMinute: number;
@@ -88,11 +94,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, randomSecret = 
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const v = parsed.data;
+  // Instances behind a load balancer must all sign cookies and CSRF tokens with one secret, or a
+  // workspace made on one is a stranger to the next; with PostgreSQL the secret is not optional.
+  if (v.DATABASE_URL && !v.SESSION_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SESSION_SECRET="": required when DATABASE_URL is set (every instance signs workspace cookies and CSRF tokens with it); use at least 16 random characters, e.g. `openssl rand -hex 32`',
+    );
+  }
   return Object.freeze({
     env: v.NODE_ENV,
     port: v.PORT,
     host: v.HOST,
     databaseFile: v.DATABASE_FILE,
+    databaseUrl: v.DATABASE_URL ?? null,
     dataDir: v.DATA_DIR,
     maxUploadBytes: v.MAX_UPLOAD_BYTES,
     uploadsPerMinute: v.UPLOADS_PER_MINUTE,

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
-import { SqliteStore } from './store/sqlite';
+import { openStore } from './store/open';
+import { SharedRateLimitStore } from './store/rate-limit';
 import { seedBuiltIns } from './seed';
 import { createApp } from './web/app';
 import { createHttpServer } from './web/http-server';
@@ -40,15 +41,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   config = Object.freeze({ ...config, sessionSecret: persistentSecret(config, env) });
   const swept = sweepUploadLeftovers(2 * config.requestTimeoutMs, config.tmpDir);
   if (swept > 0) console.log(`Removed ${swept} temporary upload folder(s) left by an earlier run.`);
-  const store = new SqliteStore(config.databaseFile);
+  const { store, kind } = await openStore(config);
   await seedBuiltIns(store, config.dataDir);
   await seedScenarios(store);
-  const app = createApp({ store, config });
+  // Upload limits count in the store, so instances sharing a database share them.
+  const app = createApp({ store, config, limiterStore: (name) => new SharedRateLimitStore(store, `${name}:`) });
   const server = createHttpServer(app, config);
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`capexlens listening on http://localhost:${port}`);
+    console.log(`capexlens listening on http://localhost:${port} (${kind === 'postgres' ? 'PostgreSQL' : `SQLite ${config.databaseFile}`})`);
   });
   const stop = (): void => {
     void closeReportPools();

@@ -32,3 +32,33 @@ describe('loadConfig', () => {
     expect(r.stderr).toContain('PORT="eighty"');
   });
 });
+
+describe('loadConfig › PostgreSQL', () => {
+  const url = 'postgres://capexlens:secret@db.internal:5432/capexlens';
+
+  test('DATABASE_URL with SESSION_SECRET › the URL is kept, the SQLite file unused', () => {
+    const c = loadConfig({ DATABASE_URL: url, SESSION_SECRET: 's'.repeat(32) });
+    expect(c.databaseUrl).toBe(url);
+    expect(c.sessionSecret).toBe('s'.repeat(32));
+  });
+
+  test('no DATABASE_URL › SQLite as before (databaseUrl null)', () => expect(loadConfig({}).databaseUrl).toBeNull());
+
+  test('DATABASE_URL without SESSION_SECRET › a config error naming SESSION_SECRET', () => {
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow('SESSION_SECRET="": required when DATABASE_URL is set');
+  });
+
+  test('DATABASE_URL that is not a PostgreSQL URL › a config error naming it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x@y/z', SESSION_SECRET: 's'.repeat(32) })).toThrow('DATABASE_URL="mysql://x@y/z": must be a PostgreSQL URL');
+  });
+
+  test('server start with DATABASE_URL and no SESSION_SECRET › exits 1 before connecting', () => {
+    const server = path.join(__dirname, '..', 'dist', 'server.js');
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', PORT: '0' };
+    delete env.SESSION_SECRET;
+    const r = spawnSync(process.execPath, [server], { env, encoding: 'utf8', timeout: 20000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SESSION_SECRET="": required when DATABASE_URL is set');
+  });
+});

@@ -88,6 +88,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE datasets ADD COLUMN updated_at TIMESTAMPTZ;
       UPDATE datasets SET updated_at = created_at;`,
   },
+  {
+    version: 3,
+    name: 'one built-in scenario per name',
+    // Instances seeding together would otherwise each add the built-in scenarios.
+    sqlite: `
+      DELETE FROM scenarios WHERE built_in = 1 AND id NOT IN (SELECT MIN(id) FROM scenarios WHERE built_in = 1 GROUP BY name);
+      CREATE UNIQUE INDEX scenarios_built_in_name ON scenarios (name) WHERE built_in = 1;`,
+    postgres: `
+      DELETE FROM scenarios WHERE built_in AND id NOT IN (SELECT MIN(id) FROM scenarios WHERE built_in GROUP BY name);
+      CREATE UNIQUE INDEX scenarios_built_in_name ON scenarios (name) WHERE built_in;`,
+  },
+  {
+    version: 4,
+    name: 'rate-limit counters shared by every instance',
+    // One fixed window per key; reset_at in milliseconds since 1970 (the instances' clock).
+    sqlite: `
+      CREATE TABLE rate_limit_hits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, reset_at INTEGER NOT NULL);
+      CREATE INDEX rate_limit_hits_reset_at ON rate_limit_hits (reset_at);`,
+    postgres: `
+      CREATE TABLE rate_limit_hits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, reset_at BIGINT NOT NULL);
+      CREATE INDEX rate_limit_hits_reset_at ON rate_limit_hits (reset_at);`,
+  },
 ];
 
 /** The bookkeeping table; created before anything else, so it is the one table made if missing. */

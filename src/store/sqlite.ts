@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations';
-import type { DatasetMeta, NewDataset, Row, Scenario, Store } from './types';
+import type { DatasetMeta, HitCount, NewDataset, Row, Scenario, Store } from './types';
 import { assertStorableText, chunkJson } from './values';
 
 /**
@@ -10,6 +10,9 @@ import { assertStorableText, chunkJson } from './values';
  * four thousand inserts rather than a million, and a page of rows reads one or two chunks.
  */
 const CHUNK_ROWS = 256;
+
+/** Rate-limit windows that have ended are deleted once per this many hits. */
+const SWEEP_EVERY_HITS = 500;
 
 interface DatasetRecord {
   id: number;
@@ -70,6 +73,7 @@ function toScenario(r: ScenarioRecord): Scenario {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private hitsSinceSweep = 0;
 
   /** Prepares each SQL text once; better-sqlite3 statements are reusable. */
   private stmt(sql: string): Database.Statement {
@@ -156,7 +160,7 @@ export class SqliteStore implements Store {
   async renameDataset(id: number, workspace: string, name: string): Promise<DatasetMeta | null> {
     assertStorableText(name, 'dataset name');
     const row = this.stmt(
-        `UPDATE datasets SET name = ?, version = version + 1, updated_at = ?
+        `UPDATE datasets SET name = ?, version = version + 1, updated_at = MAX(updated_at, ?)
          WHERE id = ? AND workspace = ? AND built_in = 0 RETURNING *`,
       )
       .get(name, new Date().toISOString(), id, workspace) as DatasetRecord | undefined;
@@ -217,6 +221,31 @@ export class SqliteStore implements Store {
     const res = this.stmt(`DELETE FROM scenarios WHERE id = ? AND workspace = ? AND built_in = 0`)
       .run(id, workspace);
     return res.changes > 0;
+  }
+
+  async countHit(key: string, windowMs: number, now = Date.now()): Promise<HitCount> {
+    // Expired windows of keys not seen again are swept now and then, not on every hit.
+    if (++this.hitsSinceSweep >= SWEEP_EVERY_HITS) {
+      this.hitsSinceSweep = 0;
+      this.stmt(`DELETE FROM rate_limit_hits WHERE reset_at <= ?`).run(now);
+    }
+    const row = this.stmt(
+        `INSERT INTO rate_limit_hits (key, hits, reset_at) VALUES (@key, 1, @now + @windowMs)
+         ON CONFLICT (key) DO UPDATE SET
+           hits = CASE WHEN reset_at <= @now THEN 1 ELSE hits + 1 END,
+           reset_at = CASE WHEN reset_at <= @now THEN @now + @windowMs ELSE reset_at END
+         RETURNING hits, reset_at`,
+      )
+      .get({ key, now, windowMs }) as { hits: number; reset_at: number };
+    return { hits: row.hits, resetAt: row.reset_at };
+  }
+
+  async uncountHit(key: string, now = Date.now()): Promise<void> {
+    this.stmt(`UPDATE rate_limit_hits SET hits = MAX(hits - 1, 0) WHERE key = ? AND reset_at > ?`).run(key, now);
+  }
+
+  async resetHits(key: string): Promise<void> {
+    this.stmt(`DELETE FROM rate_limit_hits WHERE key = ?`).run(key);
   }
 
   async close(): Promise<void> {

@@ -71,6 +71,12 @@ export interface Scenario {
   createdAt: string;
 }
 
+/** Hits of one key in its current window, and when that window ends (ms since 1970). */
+export interface HitCount {
+  hits: number;
+  resetAt: number;
+}
+
 export interface Store {
   /** Datasets visible to a workspace (its own plus built-ins), newest first after built-ins. */
   listDatasets(workspace: string): Promise<DatasetMeta[]>;
@@ -99,6 +105,16 @@ export interface Store {
    */
   updateScenario(id: number, workspace: string, input: { name: string; values: Record<string, number | string> }): Promise<Scenario | null>;
   deleteScenario(id: number, workspace: string): Promise<boolean>;
+  /**
+   * Counts one hit of `key` in a fixed window kept in the store, so every process on it counts
+   * together (rate limits behind a load balancer). A new window of `windowMs` starts when the
+   * last one has ended. `now` is milliseconds since 1970.
+   */
+  countHit(key: string, windowMs: number, now?: number): Promise<HitCount>;
+  /** Takes back one hit of the key's current window (never below zero). */
+  uncountHit(key: string, now?: number): Promise<void>;
+  /** Forgets the key's window. */
+  resetHits(key: string): Promise<void>;
   close(): Promise<void>;
 }
 

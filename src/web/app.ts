@@ -15,6 +15,7 @@ import { sameOrigin } from './middleware/same-origin';
 import { csrf } from './middleware/csrf';
 import { locale } from './i18n/middleware';
 import { datasetRoutes } from './routes/datasets';
+import { datasetApiRoutes } from './routes/dataset-api';
 import { uploadRoutes } from './routes/upload';
 import { industryRoutes } from './routes/industry';
 import { scenarioRoutes } from './routes/scenarios';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(uploadRoutes(deps));
   app.use(datasetRoutes(deps));
+  app.use(datasetApiRoutes(deps));
   app.use(industryRoutes(deps));
   app.use(scenarioRoutes(deps));
   app.use(gpuRoutes(deps));

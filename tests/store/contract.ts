@@ -210,4 +210,31 @@ export function storeContract(open: () => Promise<Store>): void {
     await expect(store.saveScenario({ name: 'x\udfff', workspace: 'ws:a', values: {} })).rejects.toThrow('scenario name contains a lone UTF-16 surrogate');
     expect(await store.listScenarios('ws:a')).toEqual([]);
   });
+
+  test('countHit › hits in one window › counted 1, 2, 3 with the window’s end; a new window starts at 1', async () => {
+    const t0 = 1_700_000_000_000;
+    expect(await store.countHit('upload:ws:a', 60_000, t0)).toEqual({ hits: 1, resetAt: t0 + 60_000 });
+    expect(await store.countHit('upload:ws:a', 60_000, t0 + 1_000)).toEqual({ hits: 2, resetAt: t0 + 60_000 });
+    expect(await store.countHit('upload:ws:b', 60_000, t0 + 2_000)).toEqual({ hits: 1, resetAt: t0 + 62_000 });
+    expect(await store.countHit('upload:ws:a', 60_000, t0 + 59_999)).toEqual({ hits: 3, resetAt: t0 + 60_000 });
+    expect(await store.countHit('upload:ws:a', 60_000, t0 + 60_000)).toEqual({ hits: 1, resetAt: t0 + 120_000 });
+  });
+
+  test('uncountHit and resetHits › take back one hit, never below zero; forget the window', async () => {
+    const t0 = 1_700_000_000_000;
+    await store.countHit('k', 1_000, t0);
+    await store.countHit('k', 1_000, t0);
+    await store.uncountHit('k', t0 + 1);
+    expect((await store.countHit('k', 1_000, t0 + 2)).hits).toBe(2);
+    for (let i = 0; i < 4; i++) await store.uncountHit('k', t0 + 3);
+    expect((await store.countHit('k', 1_000, t0 + 4)).hits).toBe(1);
+    await store.resetHits('k');
+    expect(await store.countHit('k', 1_000, t0 + 5)).toEqual({ hits: 1, resetAt: t0 + 1_005 });
+  });
+
+  test('countHit › fifty hits at once › each counted once (1…50)', async () => {
+    const now = Date.now();
+    const counts = await Promise.all(Array.from({ length: 50 }, () => store.countHit('burst', 60_000, now)));
+    expect(counts.map((c) => c.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
 }
