@@ -18,6 +18,7 @@ const schema = z.object({
     .regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database')
     .optional(),
   SESSION_SECRET: z.string().min(16).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   LOG_REQUESTS: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -76,6 +77,8 @@ export type Config = Readonly<{
   requestTimeoutMs: number;
   /** Express `trust proxy`: false, a hop count, or the proxies' addresses; X-Forwarded-For counts only from them. */
   trustProxy: false | number | string[];
+  /** Worker processes `node dist/cluster.js` starts; null means one per CPU core. */
+  workers: number | null;
 }>;
 
 export class ConfigError extends Error {}
@@ -121,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, randomSecret = 
     tmpDir: v.TMP_DIR,
     requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
     trustProxy: v.TRUST_PROXY,
+    workers: v.WEB_CONCURRENCY ?? null,
   });
 }

@@ -146,7 +146,8 @@ export class PostgresStore implements Store {
       await client.query('COMMIT');
       return result;
     } catch (e) {
-      await client.query('ROLLBACK');
+      // The first error is the one to report; a ROLLBACK that fails too (a lost connection) adds nothing.
+      await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     }
   }
