@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BUILT_INS } from '../src/seed';
 
 /**
  * `node dist/cluster.js` runs the app on several cores of one machine, here two workers on one
@@ -57,7 +58,7 @@ describe('node dist/cluster.js', () => {
       expect(new Set(await names())).toEqual(new Set(['Acme renamed']));
       // Built-ins loaded once although two workers started together.
       const list = (await (await fetch(`${url}/api/datasets`, { headers: AUTH })).json()) as { builtIn: boolean }[];
-      expect(list.filter((d) => d.builtIn)).toHaveLength(2);
+      expect(list.filter((d) => d.builtIn)).toHaveLength(BUILT_INS.length);
     } finally {
       c.child.kill('SIGTERM');
     }
