@@ -254,6 +254,18 @@ export class PostgresStore implements Store {
     return toScenario(row as ScenarioRecord);
   }
 
+  async updateScenario(id: number, workspace: string, input: { name: string; values: Record<string, number | string> }): Promise<Scenario | null> {
+    assertStorableText(input.name, 'scenario name');
+    const valuesJson = JSON.stringify(input.values);
+    assertStorableText(valuesJson, 'scenario values');
+    if (!isInt4(id)) return null;
+    const { rows } = await this.pool.query<ScenarioRecord>(
+      `UPDATE scenarios SET name = $1, values_json = $2 WHERE id = $3 AND workspace = $4 AND NOT built_in RETURNING *`,
+      [input.name, valuesJson, id, workspace],
+    );
+    return rows[0] ? toScenario(rows[0]) : null;
+  }
+
   async deleteScenario(id: number, workspace: string): Promise<boolean> {
     if (!isInt4(id)) return false;
     const res = await this.pool.query(`DELETE FROM scenarios WHERE id = $1 AND workspace = $2 AND NOT built_in`, [id, workspace]);

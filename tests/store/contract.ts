@@ -206,6 +206,21 @@ export function storeContract(open: () => Promise<Store>): void {
     expect(await store.getScenario(mine.id, 'ws:a')).toBeNull();
   });
 
+  test('updateScenario › own scenario › new name and values; another workspace, a built-in or an unknown id › null, unchanged', async () => {
+    const base = await store.saveScenario({ name: 'Base', workspace: null, values: { wacc: 0.09 }, builtIn: true });
+    const mine = await store.saveScenario({ name: 'Mine', workspace: 'ws:a', values: { wacc: 0.1 } });
+    const updated = await store.updateScenario(mine.id, 'ws:a', { name: 'Mine v2 후', values: { wacc: 0.11, horizonYears: 8 } });
+    expect(updated).toEqual({ ...mine, name: 'Mine v2 후', values: { wacc: 0.11, horizonYears: 8 } });
+    expect(await store.getScenario(mine.id, 'ws:a')).toEqual(updated);
+    expect(await store.updateScenario(mine.id, 'ws:b', { name: 'Stolen', values: {} })).toBeNull();
+    expect(await store.updateScenario(base.id, 'ws:a', { name: 'Base mine', values: {} })).toBeNull();
+    expect(await store.updateScenario(mine.id + base.id + 100, 'ws:a', { name: 'Ghost', values: {} })).toBeNull();
+    expect(await store.getScenario(mine.id, 'ws:a')).toEqual(updated);
+    expect(await store.getScenario(base.id, 'ws:a')).toEqual(base);
+    await expect(store.updateScenario(mine.id, 'ws:a', { name: 'bad\u0000', values: {} })).rejects.toThrow('scenario name contains a NUL character');
+    expect(await store.getScenario(mine.id, 'ws:a')).toEqual(updated);
+  });
+
   test('saveScenario › a name with a lone surrogate › refused, nothing saved', async () => {
     await expect(store.saveScenario({ name: 'x\udfff', workspace: 'ws:a', values: {} })).rejects.toThrow('scenario name contains a lone UTF-16 surrogate');
     expect(await store.listScenarios('ws:a')).toEqual([]);
