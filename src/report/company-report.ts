@@ -609,6 +609,17 @@ export function buildCompanyReport(
   };
 }
 
+/**
+ * The assumption lines of a computed report (CSV `# key` lines, JSON `assumptions`): as
+ * `assumptionLines`, with the valuation date the report used in place of "from the data".
+ */
+export function reportAssumptionLines(
+  report: Pick<CompanyReport, 'assumptions' | 'valuationDate' | 'valuationDateSource'>,
+  lines: [string, string | number, string][] = assumptionLines(report.assumptions),
+): [string, string | number, string][] {
+  return lines.map(([key, value, source]) => (key === 'valuation_date' ? [key, report.valuationDate, report.valuationDateSource === 'user' ? source : 'data'] : [key, value, source]));
+}
+
 /** The report as its JSON twin: assumptions with sources, summary, every table as records. */
 export function reportJson(report: CompanyReport): Record<string, unknown> {
   return {
@@ -616,7 +627,7 @@ export function reportJson(report: CompanyReport): Record<string, unknown> {
     currency: report.currency,
     valuationDate: report.valuationDate,
     valuationDateSource: report.valuationDateSource,
-    assumptions: assumptionLines(report.assumptions).map(([key, value, source]) => ({ key, value, source })),
+    assumptions: reportAssumptionLines(report).map(([key, value, source]) => ({ key, value, source })),
     summary: report.summary,
     unitEconomics: {
       revenueYield: report.assumptions.values.aiRevenueToCapex,

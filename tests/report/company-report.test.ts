@@ -37,6 +37,9 @@ describe('buildCompanyReport › two companies and one without capex', () => {
   test('one valuation date › the report’s, the earliest end of a first capex year', () => {
     expect(r.valuationDate).toBe('2024-12-31');
     expect(r.valuationDateSource).toBe('data');
+    // Downloads say which date: the JSON's (and the CSV's) valuation_date line carries it.
+    const j = reportJson(r) as { assumptions: { key: string; value: unknown; source: string }[] };
+    expect(j.assumptions.find((a) => a.key === 'valuation_date')).toEqual({ key: 'valuation_date', value: '2024-12-31', source: 'data' });
   });
   test('capex table (first report) › capex, YoY growth and CAGR per year', () => {
     // Beta: 40 → 60: YoY +50%, CAGR over 1 year +50%; the 2025 row is guidance

@@ -65,6 +65,7 @@ describe('company report › HTTP', () => {
     expect(records[0]?.payback_years).toBe(company.paybackYears);
     expect(assumptions).toContainEqual(['# wacc_fraction', 0.1, 'user']);
     expect(assumptions).toContainEqual(['# horizon_years', 4, 'user']);
+    expect(assumptions).toContainEqual(['# valuation_date', '2024-12-31', 'data']);
     expect(assumptions).toContainEqual(['# dataset', 'Acme test', 'data']);
     expect(page.text).toContain(formatMoney(company.npvUsd)); // "$6.1B"
     expect(page.text).toContain('pays back in 1.7 years');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, parseAssumptions, type ParsedAssumptions } from '../../report/assumptions';
 import { applyDataDefaults } from '../../report/data-defaults';
-import { CASH_FLOW_COLUMNS, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
+import { CASH_FLOW_COLUMNS, reportAssumptionLines, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields, priceFields, tickersOf, type FormField } from '../../report/form';
 import { compileMetrics, type MetricDefinition } from '../../report/metrics';
@@ -133,7 +133,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
 
   if (format === 'csv' && report) {
     const table = report.tables[tableName as TableName];
-    const lines: [string, string | number, string][] = [['dataset', dataset.name, 'data'], ...assumptionLines(parsed)];
+    const lines: [string, string | number, string][] = [['dataset', dataset.name, 'data'], ...reportAssumptionLines(report, assumptionLines(parsed))];
     if (scenario) lines.push(['scenario', scenario.name, 'user']);
     sendCsv(res, `${dataset.name}-${table.name}.csv`, toCsv(tableForCsv(table), lines));
     return;
