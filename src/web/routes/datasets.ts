@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { describeColumns } from '../../report/columns';
 import { toCsv, sendCsv } from '../../report/csv';
 import type { DatasetKind, DatasetMeta } from '../../store/types';
@@ -12,6 +13,14 @@ import type { ReportContext, ReportHandler } from './report-context';
 const REPORTS: Record<DatasetKind, ReportHandler> = { company: companyReport, models: modelsReport };
 
 const PAGE_SIZE = 200;
+
+/** A dataset name as typed on the rename form: 1-200 characters, no control characters. */
+const datasetNameField = z
+  .string({ error: 'is missing' })
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'cannot hold control characters');
 
 /** Page navigation for the rows table; an out-of-range or malformed page shows the nearest one. */
 function pageOf(raw: unknown, rowCount: number) {
@@ -66,6 +75,27 @@ export function datasetRoutes(deps: AppDeps): Router {
       await REPORTS[dataset.kind](ctx);
     });
   }
+
+  // Rename and delete: only your own uploads (built-ins are shared by every workspace).
+  r.post('/datasets/:id/rename', async (req, res) => {
+    const meta = await loadDataset(deps, req, res);
+    if (meta.builtIn) throw new ForbiddenError('Built-in datasets cannot be renamed.', 'built_in');
+    const name = datasetNameField.safeParse((req.body as Record<string, unknown> | undefined)?.name);
+    if (!name.success) {
+      const message = `The name ${name.error.issues[0]?.message ?? 'is not valid'}.`;
+      throw new ValidationError('The dataset was not renamed.', [{ code: 'bad_field', line: null, column: 'name', value: null, message }]);
+    }
+    const renamed = await deps.store.renameDataset(meta.id, res.locals.workspace as string, name.data);
+    if (!renamed) throw new NotFoundError(`No dataset ${meta.id}`);
+    res.redirect(303, `/datasets/${meta.id}`);
+  });
+
+  r.post('/datasets/:id/delete', async (req, res) => {
+    const meta = await loadDataset(deps, req, res);
+    if (meta.builtIn) throw new ForbiddenError('Built-in datasets cannot be deleted.', 'built_in');
+    if (!(await deps.store.deleteDataset(meta.id, res.locals.workspace as string))) throw new NotFoundError(`No dataset ${meta.id}`);
+    res.redirect(303, '/');
+  });
 
   r.get('/datasets/:id', async (req, res) => {
     const meta = await loadDataset(deps, req, res);
