@@ -84,3 +84,29 @@ describe('GPUs per job › Korea section', () => {
     expect(ko.text).toContain('한국 기업 보고서 열기');
   });
 });
+
+describe('front page › headline per built-in company dataset', () => {
+  test('above the list: AI capex, how many pay back within the horizon, the largest gap; Korean data in won', async () => {
+    const { app } = await makeApp();
+    const en = await request(app).get('/?lang=en').expect(200);
+    const cards = en.text.slice(en.text.indexOf('<section class="headlines"'), en.text.indexOf('<table class="data datasets">'));
+    expect(cards.match(/<article class="card headline">/g)).toHaveLength(2);
+    expect(cards).toMatch(/of 4<\/strong> pay it back within the 10-year horizon/);
+    expect(cards).toMatch(/<p class="big">\$\d/);
+    expect(cards).toMatch(/<p class="big">₩\d/);
+    // The numbers are the report's own: the hyperscaler card's total is the report's total AI capex.
+    const json = (await request(app).get('/datasets/1/report.json').expect(200)).body as {
+      companies: { paybackYears: number | null }[];
+      tables: { comparison: { columns: string[]; rows: (number | string | null)[][] } };
+    };
+    const col = json.tables.comparison.columns.findIndex((k) => /^total_ai_capex|^ai_capex/.test(k));
+    expect(col).toBeGreaterThanOrEqual(0);
+    const total = json.tables.comparison.rows.reduce((s, r) => s + Number(r[col]), 0);
+    const { formatMoney } = await import('../../src/web/helpers/format');
+    expect(cards).toContain(`<p class="big">${formatMoney(total)}</p>`);
+    const paying = json.companies.filter((c) => c.paybackYears !== null && c.paybackYears <= 10).length;
+    expect(cards).toContain(`<strong>${paying} of 4</strong>`);
+    const ko = await request(app).get('/?lang=ko').expect(200);
+    expect(ko.text).toMatch(/<p class="big">\d+조 [\d,]+억원<\/p>/);
+  });
+});

@@ -4,7 +4,11 @@ import type { AppDeps } from '../deps';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { describeColumns } from '../../report/columns';
 import { toCsv, sendCsv } from '../../report/csv';
-import type { DatasetKind, DatasetMeta } from '../../store/types';
+import { datasetRevision, type DatasetKind, type DatasetMeta } from '../../store/types';
+import { parseAssumptions } from '../../report/assumptions';
+import { buildCompanyReport } from '../../report/company-report';
+import { applyDataDefaults } from '../../report/data-defaults';
+import { headline, type Headline } from '../../report/headline';
 import { companyReport } from './company-report';
 import { modelsReport } from './models-report';
 import type { ReportContext, ReportHandler } from './report-context';
@@ -46,12 +50,34 @@ async function loadDataset(deps: AppDeps, req: Request, res: Response): Promise<
   return meta;
 }
 
+/**
+ * Headlines of built-in datasets, once per store and dataset revision: a report under the base
+ * scenario is the work of a whole report (the Monte Carlo cut to one trial: the headline does not
+ * use it), so the front page computes each once.
+ */
+const headlineCache = new WeakMap<object, Map<string, Headline & { id: number; name: string }>>();
+
+async function headlineOf(deps: AppDeps, meta: DatasetMeta): Promise<Headline & { id: number; name: string }> {
+  let cache = headlineCache.get(deps.store);
+  if (!cache) headlineCache.set(deps.store, (cache = new Map()));
+  const key = datasetRevision(meta);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rows = await deps.store.getRows(meta.id);
+  const parsed = applyDataDefaults(parseAssumptions({ mcTrials: '1' }), rows);
+  const made = { id: meta.id, name: meta.name, ...headline(buildCompanyReport(meta.name, rows, parsed)) };
+  cache.set(key, made);
+  return made;
+}
+
 /** The dataset list, a dataset's rows, its CSV download, and its report (by kind). */
 export function datasetRoutes(deps: AppDeps): Router {
   const r = Router();
 
   r.get('/', async (_req, res) => {
-    res.render('datasets/index', { title: 'Datasets', titleKey: 'home.pageTitle', datasets: await deps.store.listDatasets(res.locals.workspace) });
+    const datasets = await deps.store.listDatasets(res.locals.workspace);
+    const headlines = await Promise.all(datasets.filter((d) => d.builtIn && d.kind === 'company').map((d) => headlineOf(deps, d)));
+    res.render('datasets/index', { title: 'Datasets', titleKey: 'home.pageTitle', datasets, headlines });
   });
 
   r.get('/api/datasets', async (_req, res) => {
