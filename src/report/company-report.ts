@@ -13,7 +13,7 @@ import { rowsInUsd } from './data-currency';
 import { companyYears, fxRateAt, groupByCompany, modelFromPlan, num, planCompany, scenarioUnitEconomics, type CompanyModel, type CompanyPlan, type IrrResult, type ModelOptions } from './company-model';
 import { partialQuarters } from './company-rows';
 import { convertLens, convertValuation, currencyTable } from './currency';
-import { companyMonteCarlo, type CompanyMonteCarlo } from './monte-carlo';
+import { companyMonteCarlo, MC_TRIALS_PER_REPORT, trialsPerCompany, type CompanyMonteCarlo } from './monte-carlo';
 import { depreciationLens, type DepreciationLens } from './depreciation-lens';
 import type { Cell, Column, ReportTable } from './table';
 import { npvTornado, type TornadoBar } from './tornado';
@@ -460,7 +460,7 @@ export function npvHistogramChart(mc: CompanyMonteCarlo): ChartConfig {
   };
 }
 
-function sectionFor(company: string, index: number, rows: Row[], a: Assumptions, opts: ModelOptions, plan: CompanyPlan, valuationDate: string, unit: UnitEconomics, prices: Record<string, number>): CompanySection {
+function sectionFor(company: string, index: number, rows: Row[], a: Assumptions, opts: ModelOptions, plan: CompanyPlan, valuationDate: string, unit: UnitEconomics, prices: Record<string, number>, mcTrials: number): CompanySection {
   const model = modelFromPlan(plan, a, valuationDate, unit);
   const slug = slugify(company, index);
   // The lens and valuation read amounts straight from the data (USD) and are converted at the
@@ -473,7 +473,7 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
   const valUsd = valuation(rows, usd, typed);
   const val = valUsd && convertValuation(valUsd, rateOf(valUsd.fiscalYear));
   const tornado = npvTornado(company, rows, a, { ...opts, valuationDate });
-  const mc = companyMonteCarlo(plan, a, valuationDate);
+  const mc = companyMonteCarlo(plan, mcTrials === a.mcTrials ? a : { ...a, mcTrials }, valuationDate);
   const tables: CompanySection['tables'] = {
     comparison: null,
     'unit-economics': null,
@@ -579,7 +579,11 @@ export function buildCompanyReport(
   }
   const { date: valuationDate, source: valuationDateSource } = reportValuationDate(planned.map((p) => p.plan), a);
   const unit = scenarioUnitEconomics(a);
-  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}));
+  const mcTrials = trialsPerCompany(a.mcTrials, planned.length);
+  if (mcTrials < a.mcTrials) {
+    dataNotes.push(`Monte Carlo runs ${mcTrials.toLocaleString('en-US')} trials per company, not the ${a.mcTrials.toLocaleString('en-US')} asked: a report runs at most ${MC_TRIALS_PER_REPORT.toLocaleString('en-US')} trials in all, and this one has ${planned.length.toLocaleString('en-US')} companies. A dataset of fewer companies gets more trials each.`);
+  }
+  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials));
   // Custom metrics become metric_<name> columns of each cash-flow table (checked by the caller;
   // a refused metric leaves the table as it was).
   if (parsed.metrics?.length) {

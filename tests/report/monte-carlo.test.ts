@@ -1,6 +1,6 @@
 import { parseAssumptions } from '../../src/report/assumptions';
 import { buildCompanyModel, planCompany } from '../../src/report/company-model';
-import { companyMonteCarlo, histogram } from '../../src/report/monte-carlo';
+import { companyMonteCarlo, histogram, MC_TRIALS_PER_REPORT, trialsPerCompany } from '../../src/report/monte-carlo';
 import { npvHistogramChart } from '../../src/report/company-report';
 import { ACME_QUERY, acmeRows, B } from './fixtures';
 
@@ -92,5 +92,20 @@ describe('histogram', () => {
     expect(c.options.meta.xFormat).toBe('money');
     const colours = c.data.datasets[0]?.backgroundColor as string[];
     expect(colours[0]).not.toBe(colours[1]);
+  });
+});
+
+describe('trialsPerCompany › a report shares one trial budget among its companies', () => {
+  test('the built-in four at the largest trial count › every company gets what was asked', () => {
+    expect(trialsPerCompany(20_000, 4)).toBe(20_000);
+    expect(4 * 20_000).toBeLessThanOrEqual(MC_TRIALS_PER_REPORT);
+  });
+  test('1,000 companies at 2,000 › 100 each, the report at its budget', () => {
+    expect(trialsPerCompany(2000, 1000)).toBe(100);
+    expect(1000 * trialsPerCompany(2000, 1000)).toBe(MC_TRIALS_PER_REPORT);
+  });
+  test('never under 100 a company, never above the asked number', () => {
+    expect(trialsPerCompany(2000, 5000)).toBe(100);
+    expect(trialsPerCompany(50, 5000)).toBe(50);
   });
 });
