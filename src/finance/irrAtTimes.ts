@@ -31,39 +31,50 @@ export function irrAtTimes(flows: ArrayLike<number>, times: ArrayLike<number>): 
     }
   }
   if (changes !== 1) return null;
-  // Solve in x = ln(1 + r) by Newton's method kept inside a bracket that always holds the root
-  // (bisection when a Newton step would leave it): fast like Newton, safe like bisection.
+  // Solve in x = ln(1 + r), where the one root is bracketed by e^±30 − 1. Newton's step from
+  // x = ln(1.1) (the value and its slope share the exponentials, so a step costs one pass), kept
+  // inside the bracket and replaced by bisection whenever it would leave it or stalls: a few
+  // passes for the usual trial instead of sixty bisections, with bisection's guarantee.
   let lo = -30;
   let hi = 30;
-  let flo = 0;
-  let fhi = 0;
-  for (let i = 0; i < n; i++) {
-    const f = flows[i] as number;
-    const t = times[i] as number;
-    flo += f * Math.exp(-t * lo);
-    fhi += f * Math.exp(-t * hi);
-  }
-  if (!(Number.isFinite(flo) && Number.isFinite(fhi)) || flo * fhi > 0) return null;
-  if (flo === 0) return Math.expm1(lo);
-  if (fhi === 0) return Math.expm1(hi);
+  let vlo = valueAt(flows, times, lo);
+  const vhi = valueAt(flows, times, hi);
+  if (!(Number.isFinite(vlo) && Number.isFinite(vhi)) || vlo * vhi > 0) return null;
   let x = Math.log1p(0.1);
+  let lastStep = hi - lo;
   for (let k = 0; k < 200; k++) {
     let v = 0;
-    let dv = 0;
+    let slope = 0;
     for (let i = 0; i < n; i++) {
-      const t = times[i] as number;
-      const term = (flows[i] as number) * Math.exp(-t * x);
+      const term = (flows[i] as number) * Math.exp(-(times[i] as number) * x);
       v += term;
-      dv -= t * term;
+      slope -= (times[i] as number) * term;
     }
     if (v === 0) return Math.expm1(x);
-    if ((v < 0) === (flo < 0)) lo = x;
-    else hi = x;
-    const step = v / dv;
-    let next = x - step;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = (lo + hi) / 2;
-    if (Math.abs(next - x) <= 1e-14 * Math.max(1, Math.abs(x)) || hi - lo <= 1e-14) return Math.expm1(next);
+    if (v * vlo < 0) hi = x;
+    else {
+      lo = x;
+      vlo = v;
+    }
+    const newton = x - v / slope;
+    const step = Math.abs(newton - x);
+    let next: number;
+    if (Number.isFinite(newton) && newton > lo && newton < hi && step < lastStep / 2) {
+      next = newton;
+      lastStep = step;
+    } else {
+      next = (lo + hi) / 2;
+      lastStep = hi - lo;
+    }
+    if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x)) || hi - lo <= 1e-13) return Math.expm1(next);
     x = next;
   }
-  return Math.expm1(x);
+  return Math.expm1((lo + hi) / 2);
+}
+
+/** Σ flows[i] · e^(−times[i] · x): the value at rate e^x − 1. */
+function valueAt(flows: ArrayLike<number>, times: ArrayLike<number>, x: number): number {
+  let v = 0;
+  for (let i = 0; i < flows.length; i++) v += (flows[i] as number) * Math.exp(-(times[i] as number) * x);
+  return v;
 }
