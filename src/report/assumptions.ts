@@ -4,6 +4,7 @@
  * as problems, never thrown, so a form can show it back.
  */
 import { metricsFromQuery, type MetricDefinition } from './metrics';
+import { describeDistribution, parseMcInputs, type McInputs } from './mc-inputs';
 
 /** Where an assumption's value came from: the default, a saved scenario, the user, or the data. */
 export type AssumptionSource = 'default' | 'scenario' | 'user' | 'data';
@@ -246,6 +247,8 @@ export interface ParsedAssumptions {
    * columns by the report (see metrics/).
    */
   metrics: MetricDefinition[];
+  /** Monte Carlo inputs chosen on the form: `mc.<input>=pert(…)` and `mcCorrelations` pairs. */
+  mc: Pick<McInputs, 'distributions' | 'correlations'>;
 }
 
 const PRICE_KEY = /^price\.([A-Za-z0-9.\-]{1,12})$/;
@@ -388,7 +391,10 @@ export function parseAssumptions(
   problems.push(...prices.problems);
   const metrics = parseMetricKeys(query, scenario);
   problems.push(...metrics.problems);
-  return { values: parsed, sources, raw, problems, prices: prices.prices, metrics: metrics.definitions };
+  const savedMc = Object.fromEntries(Object.entries(scenario ?? {}).filter(([k]) => k.startsWith('mc.') || k === 'mcCorrelations'));
+  const mc = parseMcInputs({ ...savedMc, ...query });
+  problems.push(...mc.problems);
+  return { values: parsed, sources, raw, problems, prices: prices.prices, metrics: metrics.definitions, mc: { distributions: mc.distributions, correlations: mc.correlations } };
 }
 
 /** `metric.<name>=` keys of a saved scenario and the query (the query wins), and `metricNew`. */
@@ -417,7 +423,7 @@ function parseMetricKeys(query: Record<string, unknown>, scenario?: Record<strin
  * overrides the data is left out while it is still the default, so the data keeps precedence.
  * `onlyUser` keeps only what the user typed (for short links that also carry the scenario id).
  */
-export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[] }, opts: { onlyUser?: boolean } = {}): string {
+export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[]; mc?: ParsedAssumptions['mc'] }, opts: { onlyUser?: boolean } = {}): string {
   const params = new URLSearchParams();
   for (const def of ASSUMPTION_DEFS) {
     if (def.overridesData && parsed.sources[def.key] === 'default') continue;
@@ -428,6 +434,8 @@ export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sou
   }
   for (const [ticker, price] of Object.entries(parsed.prices ?? {}).sort((x, y) => x[0].localeCompare(y[0]))) params.set(`price.${ticker}`, String(price));
   for (const m of parsed.metrics ?? []) params.set(`metric.${m.name}`, m.expression);
+  for (const [k, d] of Object.entries(parsed.mc?.distributions ?? {})) if (d) params.set(`mc.${k}`, describeDistribution(d));
+  if (parsed.mc?.correlations.length) params.set('mcCorrelations', parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; '));
   return params.toString();
 }
 
@@ -435,7 +443,7 @@ export function assumptionsQuery(parsed: Pick<ParsedAssumptions, 'values' | 'sou
  * Assumption lines for a CSV: [csv key, value, source]. A default that gives way to a data column
  * says so: `data, else default`.
  */
-export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[] }): [string, string | number, string][] {
+export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[]; mc?: ParsedAssumptions['mc'] }): [string, string | number, string][] {
   const lines: [string, string | number, string][] = ASSUMPTION_DEFS.map((def) => {
     const value = parsed.values[def.key];
     const derived = value === null ? (def.key === 'ronic' ? 'wacc' : 'from the data') : value;
@@ -443,5 +451,7 @@ export function assumptionLines(parsed: Pick<ParsedAssumptions, 'values' | 'sour
   });
   for (const [ticker, price] of Object.entries(parsed.prices ?? {}).sort((x, y) => x[0].localeCompare(y[0]))) lines.push([`share_price_${ticker.toLowerCase()}_usd`, price, 'user']);
   for (const m of parsed.metrics ?? []) lines.push([`metric.${m.name}`, m.expression, 'user']);
+  for (const [k, d] of Object.entries(parsed.mc?.distributions ?? {})) if (d) lines.push([`mc.${k}`, describeDistribution(d), 'user']);
+  if (parsed.mc?.correlations.length) lines.push(['mcCorrelations', parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; '), 'user']);
   return lines;
 }

@@ -20,6 +20,8 @@ import { npvTornado, type TornadoBar } from './tornado';
 import { valuation, type Valuation } from './valuation';
 import { companySummary, overallSummary } from './summary';
 import { withMetricColumns, type MetricDefinition } from './metrics';
+import { convergenceChart, varianceTornadoChart } from './mc-charts';
+import type { McInputs } from './mc-inputs';
 
 export interface ReportChart {
   id: string;
@@ -426,11 +428,22 @@ function monteCarloTable(mc: CompanyMonteCarlo): ReportTable {
       { key: 'horizon_years', label: 'Horizon (years)', format: 'integer' },
       { key: 'p_payback_within_horizon_fraction', label: 'P(payback ≤ horizon)', format: 'percent' },
       { key: 'excluded_trials', label: 'Trials with no answer', format: 'integer' },
+      { key: 'npv_p5_usd', label: 'NPV P5', format: 'money' },
+      { key: 'npv_p95_usd', label: 'NPV P95', format: 'money' },
+      { key: 'irr_p5_fraction', label: 'IRR P5', format: 'percent' },
+      { key: 'irr_p95_fraction', label: 'IRR P95', format: 'percent' },
+      { key: 'payback_p5_years', label: 'Payback P5', format: 'years' },
+      { key: 'payback_p95_years', label: 'Payback P95', format: 'years' },
+      { key: 'inputs', label: 'Inputs (distribution)', format: 'text' },
+      { key: 'rank_correlations', label: 'Rank correlations (target → achieved)', format: 'text' },
     ],
     rows: [[
       mc.trials, mc.seed, mc.npv.mean, mc.npv.sd, mc.npv.p10, mc.npv.p50, mc.npv.p90, mc.probNpvPositive,
       mc.irr.mean, mc.irr.p10, mc.irr.p50, mc.irr.p90, mc.trialsWithoutIrr,
       mc.payback.p10, mc.payback.p50, mc.payback.p90, mc.horizonYears, mc.probPaybackWithinHorizon, mc.excludedTrials,
+      mc.npv.p5, mc.npv.p95, mc.irr.p5, mc.irr.p95, mc.paybackTails.p5, mc.paybackTails.p95,
+      mc.inputs.map((x) => `${x.name} ~ ${x.distribution}${x.chosen ? ' (yours)' : ''}`).join('; '),
+      mc.correlations.map((c) => `${c.a}–${c.b} ${c.target} → ${c.achieved.toFixed(3)}`).join('; '),
     ]],
     note: 'Growth ~ normal, margin ~ triangular, AI share of capex ~ uniform, WACC ~ normal around the scenario, spreads as in the assumptions; a blank payback percentile means not within the horizon.',
   };
@@ -460,7 +473,19 @@ export function npvHistogramChart(mc: CompanyMonteCarlo): ChartConfig {
   };
 }
 
-function sectionFor(company: string, index: number, rows: Row[], a: Assumptions, opts: ModelOptions, plan: CompanyPlan, valuationDate: string, unit: UnitEconomics, prices: Record<string, number>, mcTrials: number): CompanySection {
+function sectionFor(
+  company: string,
+  index: number,
+  rows: Row[],
+  a: Assumptions,
+  opts: ModelOptions,
+  plan: CompanyPlan,
+  valuationDate: string,
+  unit: UnitEconomics,
+  prices: Record<string, number>,
+  mcTrials: number,
+  mcInputs?: Pick<McInputs, 'distributions' | 'correlations'>,
+): CompanySection {
   const model = modelFromPlan(plan, a, valuationDate, unit);
   const slug = slugify(company, index);
   // The lens and valuation read amounts straight from the data (USD) and are converted at the
@@ -473,7 +498,7 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
   const valUsd = valuation(rows, usd, typed);
   const val = valUsd && convertValuation(valUsd, rateOf(valUsd.fiscalYear));
   const tornado = npvTornado(company, rows, a, { ...opts, valuationDate });
-  const mc = companyMonteCarlo(plan, mcTrials === a.mcTrials ? a : { ...a, mcTrials }, valuationDate);
+  const mc = companyMonteCarlo(plan, mcTrials === a.mcTrials ? a : { ...a, mcTrials }, valuationDate, mcInputs);
   const tables: CompanySection['tables'] = {
     comparison: null,
     'unit-economics': null,
@@ -509,6 +534,8 @@ function sectionFor(company: string, index: number, rows: Row[], a: Assumptions,
   ];
   if (tornado.length) charts.push({ id: `chart-${slug}-tornado`, title: 'NPV swings (tornado)', config: tornadoChart(tornado, model.npvUsd) });
   if (mc.histogram.counts.length) charts.push({ id: `chart-${slug}-monte-carlo`, title: `NPV over ${mc.trials.toLocaleString('en-US')} Monte Carlo trials`, config: npvHistogramChart(mc) });
+  if (mc.convergence.length) charts.push({ id: `chart-${slug}-mc-convergence`, title: 'Monte Carlo convergence: running mean and P50 of NPV', config: convergenceChart(mc.convergence, a.reportingCurrency) });
+  if (mc.varianceShares.length) charts.push({ id: `chart-${slug}-mc-variance`, title: 'Tornado by contribution to variance of NPV (beside the one-at-a-time tornado)', config: varianceTornadoChart(mc.varianceShares) });
   if (a.reportingCurrency !== 'USD') for (const c of charts) c.config.options.meta.currency = a.reportingCurrency;
   return {
     company,
@@ -558,7 +585,7 @@ function combine(name: TableName, sections: CompanySection[]): ReportTable {
 export function buildCompanyReport(
   datasetName: string,
   rows: Row[],
-  parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[] },
+  parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[]; mc?: Pick<McInputs, 'distributions' | 'correlations'> },
 ): CompanyReport {
   const sections: CompanySection[] = [];
   const data = rowsInUsd(rows, parsed.values);
@@ -583,7 +610,7 @@ export function buildCompanyReport(
   if (mcTrials < a.mcTrials) {
     dataNotes.push(`Monte Carlo runs ${mcTrials.toLocaleString('en-US')} trials per company, not the ${a.mcTrials.toLocaleString('en-US')} asked: a report runs at most ${MC_TRIALS_PER_REPORT.toLocaleString('en-US')} trials in all, and this one has ${planned.length.toLocaleString('en-US')} companies. A dataset of fewer companies gets more trials each.`);
   }
-  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials));
+  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials, parsed.mc));
   // Custom metrics become metric_<name> columns of each cash-flow table (checked by the caller;
   // a refused metric leaves the table as it was).
   if (parsed.metrics?.length) {

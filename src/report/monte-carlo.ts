@@ -12,13 +12,18 @@
  * - AI share of capex ~ uniform(share − s, share + s), s = mcCapexShareSpread, cut to [0, 1]
  *   (rows with their own ai_capex_share keep it);
  * - WACC ~ normal(wacc, mcWaccSd), kept above −99%.
- * Inputs are drawn independently. A trial with no answer (a value-driver terminal value with the
+ * A distribution chosen on the form (`mc.<input>=pert(…)`, see mc-inputs.ts) replaces an input's
+ * default, and `aiRevenueToCapex` becomes uncertain when one is chosen for it. Inputs are independent
+ * unless `mcCorrelations` pairs ask for rank correlations (Iman–Conover, each input keeps its
+ * distribution; the achieved correlation is reported). Every trial's draws are kept for the
+ * contribution-to-variance tornado; the convergence series follows NPV's running mean and P50. A trial with no answer (a value-driver terminal value with the
  * drawn WACC at or below the terminal growth) is left out and counted. Payback that never comes within the
  * timeline counts as "not within the horizon" in P(payback ≤ horizon) and in the percentiles (a
  * percentile past the timeline is shown as never); IRR statistics cover the trials whose flows change
  * sign once (one root, XIRR's convention); the others count as trials without one IRR.
  */
-import { irrAtTimes, monteCarlo, normal, paybackYears, percentiles, probability, summarize, triangular, uniform, type Summary } from '../finance';
+import { convergenceSeries, irrAtTimes, monteCarlo, normal, paybackYears, percentiles, probability, summarize, triangular, uniform, varianceContribution, type AchievedCorrelation, type ConvergencePoint, type Distribution, type Summary, type VarianceContribution } from '../finance';
+import { describeDistribution, type McInputs } from './mc-inputs';
 import type { Assumptions } from './assumptions';
 import { emptyRun, runPlan, yearsFromValuation, type CompanyPlan } from './company-model';
 
@@ -41,6 +46,16 @@ export interface CompanyMonteCarlo {
   excludedTrials: number;
   /** NPV histogram: equal-width bins from the smallest to the largest NPV. */
   histogram: { binStartsUsd: number[]; binWidthUsd: number; counts: number[] };
+  /** Each uncertain input with its distribution as written (`pert(0.1, 0.25, 0.4)`) and whether the user chose it. */
+  inputs: { name: string; distribution: string; chosen: boolean }[];
+  /** Rank correlations asked, with the one achieved over the trials. */
+  correlations: AchievedCorrelation[];
+  /** Contribution to variance of NPV per input (squared rank correlation, normalised), largest first. */
+  varianceShares: VarianceContribution[];
+  /** Running mean and P50 of NPV against trials. */
+  convergence: ConvergencePoint[];
+  /** Payback P5 and P95 in years (null = not within the timeline), beside p10/p50/p90. */
+  paybackTails: { p5: number | null; p95: number | null };
 }
 
 /** Payback of a trial that never pays back: beyond any timeline, but finite for the percentiles. */
@@ -93,16 +108,21 @@ export function trialsPerCompany(asked: number, companies: number): number {
  * Runs `a.mcTrials` trials with seed `a.mcSeed` for a prepared company, NPVs at `valuationDate`.
  * @example companyMonteCarlo(planCompany('Acme', rows, a)!, a, '2022-12-31').probNpvPositive
  */
-export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions, valuationDate: string): CompanyMonteCarlo {
+export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions, valuationDate: string, chosen: Pick<McInputs, 'distributions' | 'correlations'> = { distributions: {}, correlations: [] }): CompanyMonteCarlo {
   const trials = a.mcTrials;
   const irrs = new Float64Array(trials);
   const paybacks = new Float64Array(trials);
-  const distributions = {
+  // The defaults below, unless the form chose a distribution for the input (mc.<input>=); the
+  // revenue yield is uncertain only when a distribution is chosen for it.
+  const defaults = {
     aiRevenueGrowth: normal(a.aiRevenueGrowth, a.mcGrowthSd),
     aiEbitdaMargin: triangular(Math.max(-1, a.aiEbitdaMargin - a.mcMarginSpread), a.aiEbitdaMargin, Math.min(1, a.aiEbitdaMargin + a.mcMarginSpread)),
     aiCapexShare: uniform(Math.max(0, a.aiCapexShare - a.mcCapexShareSpread), Math.min(1, a.aiCapexShare + a.mcCapexShareSpread)),
     wacc: normal(a.wacc, a.mcWaccSd),
   };
+  const distributions = { ...defaults } as Record<'aiRevenueGrowth' | 'aiEbitdaMargin' | 'aiCapexShare' | 'wacc' | 'aiRevenueToCapex', Distribution>;
+  for (const [k, d] of Object.entries(chosen.distributions)) if (d) distributions[k as keyof typeof distributions] = d;
+  const drawsYield = distributions['aiRevenueToCapex'] !== undefined;
   const trial: Assumptions = { ...a };
   const scratch = emptyRun(plan.length);
   const years = yearsFromValuation(plan, valuationDate);
@@ -115,6 +135,7 @@ export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions, valuationDa
       trial.aiEbitdaMargin = clamp(x.aiEbitdaMargin, -1, 1);
       trial.aiCapexShare = clamp(x.aiCapexShare, 0, 1);
       trial.wacc = Math.max(-0.99, x.wacc);
+      if (drawsYield) trial.aiRevenueToCapex = Math.max(0, x.aiRevenueToCapex as number);
       const result = runPlan(plan, trial, scratch);
       if (!result.ok) {
         irrs[k] = Number.NaN;
@@ -133,10 +154,10 @@ export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions, valuationDa
       return value;
     },
     distributions,
-    { trials, seed: a.mcSeed, conditions: { 'NPV > 0': (v) => v > 0 } },
+    { trials, seed: a.mcSeed, conditions: { 'NPV > 0': (v) => v > 0 }, correlations: chosen.correlations, keepInputs: true },
   );
   const irrSummary = summarize(irrs);
-  const [p10, p50, p90] = percentiles(paybacks, [0.1, 0.5, 0.9]);
+  const [p5, p10, p50, p90, p95] = percentiles(paybacks, [0.05, 0.1, 0.5, 0.9, 0.95]);
   const shown = (y: number | null | undefined): number | null => (y === null || y === undefined || y > plan.length ? null : y);
   return {
     trials,
@@ -153,5 +174,10 @@ export function companyMonteCarlo(plan: CompanyPlan, a: Assumptions, valuationDa
     horizonYears: a.horizonYears,
     excludedTrials: run.excludedTrials,
     histogram: run.min === null || run.max === null ? { binStartsUsd: [], binWidthUsd: 0, counts: [] } : histogram(run.values, run.min, run.max, HISTOGRAM_BINS),
+    inputs: Object.entries(distributions).map(([name, d]) => ({ name, distribution: describeDistribution(d), chosen: chosen.distributions[name as keyof McInputs['distributions']] !== undefined })),
+    correlations: run.correlations,
+    varianceShares: varianceContribution(Object.entries(run.inputs ?? {}).map(([name, values]) => ({ name, values })), run.values),
+    convergence: convergenceSeries(run.values, 50),
+    paybackTails: { p5: shown(p5), p95: shown(p95) },
   };
 }

@@ -17,7 +17,7 @@ export const COMPANY_GROWTH_DRIVERS = ['gpuUsefulLifeYears', 'horizonYears', 'to
 export interface CompanyJob {
   datasetName: string;
   rows: Row[];
-  parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: ParsedAssumptions['metrics'] };
+  parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: ParsedAssumptions['metrics']; mc?: ParsedAssumptions['mc'] };
 }
 
 export interface CompanyJsonJob extends CompanyJob {

@@ -6,6 +6,7 @@ import { CASH_FLOW_COLUMNS, reportAssumptionLines, TABLE_NAMES, type CompanyRepo
 import { sendCsv, toCsv } from '../../report/csv';
 import { formFields, priceFields, tickersOf, type FormField } from '../../report/form';
 import { compileMetrics, type MetricDefinition } from '../../report/metrics';
+import { describeDistribution, UNCERTAIN_INPUTS } from '../../report/mc-inputs';
 import { runReport } from '../../report/pool';
 import { tableForCsv } from '../../report/table';
 import { datasetRevision, type Scenario } from '../../store/types';
@@ -58,6 +59,22 @@ export function metricFields(parsed: Pick<ParsedAssumptions, 'metrics' | 'proble
   return [
     ...parsed.metrics.map((m) => field(`metric.${m.name}`, `Metric ${m.name}`, m.expression, 'formula (blank removes it)')),
     field('metricNew', 'Add a metric (name = formula)', '', 'capex_cover = ai_revenue_usd / ai_capex_usd'),
+  ];
+}
+
+/** Form fields of the Monte Carlo inputs: a distribution per uncertain input, and the correlation pairs. */
+export function mcFields(parsed: Pick<ParsedAssumptions, 'mc' | 'problems'>, query: Record<string, unknown>): FormField[] {
+  const field = (key: string, label: string, text: string, placeholder: string, help: string): FormField => {
+    const p = parsed.problems.find((x) => x.key === key);
+    return { key, label, help, text: p ? p.value : text, placeholder, source: text ? 'user' : 'default', sourceLabel: text ? 'you' : 'default', error: p ? p.message : null, choices: null };
+  };
+  const help = 'normal(mean, sd), lognormal(mu, sigma), triangular(min, mode, max), uniform(min, max) or pert(min, mode, max); blank keeps the default spread.';
+  return [
+    ...UNCERTAIN_INPUTS.map((k) => {
+      const d = parsed.mc.distributions[k];
+      return field(`mc.${k}`, `Monte Carlo: ${k}`, d ? describeDistribution(d) : typeof query[`mc.${k}`] === 'string' ? String(query[`mc.${k}`]) : '', k === 'aiRevenueToCapex' ? 'fixed unless you give one' : 'default spread', help);
+    }),
+    field('mcCorrelations', 'Monte Carlo rank correlations (inputA inputB ρ; …)', parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; '), 'aiRevenueGrowth aiEbitdaMargin 0.6', 'Spearman rank correlations between inputs, induced by Iman–Conover; pairs not given are 0. Pairs that cannot hold together are refused.'),
   ];
 }
 
@@ -119,7 +136,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   // The revision changes when the dataset is renamed through any instance; a deleted one 404s before here.
   const key = `${datasetRevision(dataset)}|${qs}|${JSON.stringify(parsed.sources)}`;
   const limits = reportLimits(deps.config);
-  const job = { datasetName: dataset.name, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices, metrics: parsed.metrics } };
+  const job = { datasetName: dataset.name, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices, metrics: parsed.metrics, mc: parsed.mc } };
   // Over the time budget, these make a company report lighter.
   const reduce = ['mcTrials', 'horizonYears'];
 
@@ -180,10 +197,12 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     scenarios,
     form: {
       action: base,
-      fields: [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed), ...metricFields(parsed, problems)],
+      fields: [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed), ...metricFields(parsed, problems), ...mcFields(parsed, req.query as Record<string, unknown>)],
       saveValues: [
         ...ASSUMPTION_DEFS.filter((d) => !(d.overridesData && parsed.sources[d.key] === 'default') && parsed.values[d.key] !== null).map((d) => ({ key: d.key, value: String(parsed.values[d.key]) })),
         ...parsed.metrics.map((m) => ({ key: `metric.${m.name}`, value: m.expression })),
+        ...Object.entries(parsed.mc.distributions).map(([k, d]) => ({ key: `mc.${k}`, value: d ? describeDistribution(d) : '' })),
+        ...(parsed.mc.correlations.length ? [{ key: 'mcCorrelations', value: parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; ') }] : []),
       ],
       returnTo: base,
     },

@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors';
 import { cachedComparison, comparePage } from './compare';
 import { workbookDownload } from './workbook';
 import { metricFields, metricProblems } from './company-report';
+import { describeDistribution } from '../../report/mc-inputs';
 
 /**
  * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
@@ -138,6 +139,8 @@ function scenarioFromBody(body: Record<string, unknown>): { name: string; parsed
   }
   // Custom metrics are saved with the scenario as their query keys, metric.<name>.
   for (const m of parsed.metrics) values[`metric.${m.name}`] = m.expression;
+  for (const [k, d] of Object.entries(parsed.mc.distributions)) if (d) values[`mc.${k}`] = describeDistribution(d);
+  if (parsed.mc.correlations.length) values['mcCorrelations'] = parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; ');
   for (const p of metricProblems(parsed.metrics)) parsed.problems.push({ key: p.column ?? 'metric', value: String(p.value ?? ''), message: p.message });
   return { name, parsed, nameError, values };
 }
