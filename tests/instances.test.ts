@@ -104,13 +104,14 @@ describePostgres('two instances on one PostgreSQL', () => {
     const form = await fetch(`${a.url}/datasets/new`);
     expect(form.status).toBe(200);
     jar.take(form);
-    const token = /action="\/datasets\/new\?_csrf=([^"]+)"/.exec(await form.text())?.[1];
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
     expect(token).toBeDefined();
     // … and its upload lands on B, which must accept both.
     const body = new FormData();
+    body.set('_csrf', token ?? '');
     body.set('name', 'Acme two instances');
     body.set('file', new Blob([CSV], { type: 'text/csv' }), 'acme.csv');
-    const up = await fetch(`${b.url}/datasets/new?_csrf=${token}`, { method: 'POST', body, headers: { cookie: jar.header(), origin: b.url }, redirect: 'manual' });
+    const up = await fetch(`${b.url}/datasets/new`, { method: 'POST', body, headers: { cookie: jar.header(), origin: b.url }, redirect: 'manual' });
     expect(up.status).toBe(303);
     const id = /\/datasets\/(\d+)$/.exec(up.headers.get('location') ?? '')?.[1];
     expect(id).toBeDefined();

@@ -35,6 +35,8 @@ describe('browser › upload form', () => {
     await page.setInputFiles('input[type=file]', bad);
     const [response] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(response?.status()).toBe(422);
+    // The address bar of the 422 page keeps no CSRF token.
+    expect(page.url()).toBe(`${session.url()}/datasets/new`);
     const row = await page.textContent('table.problems tbody tr');
     expect(row).toContain('2');
     expect(row).toContain('capex');

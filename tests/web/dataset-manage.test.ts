@@ -6,8 +6,8 @@ async function withUpload() {
   const made = await makeApp();
   const agent = request.agent(made.app);
   const page = await agent.get('/datasets/new').expect(200);
-  const action = (/action="(\/datasets\/new\?_csrf=[^"]+)"/.exec(page.text)?.[1] ?? '').replace(/&amp;/g, '&');
-  const res = await agent.post(action).field('name', 'Mine').attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,100\n'), 'mine.csv').expect(303);
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+  const res = await agent.post('/datasets/new').field('_csrf', token).field('name', 'Mine').attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,100\n'), 'mine.csv').expect(303);
   const path = res.headers.location as string;
   const show = await agent.get(path).expect(200);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(show.text)?.[1] ?? '';
@@ -52,7 +52,7 @@ describe('your datasets › rename and delete', () => {
     const other = request.agent(app);
     await other.get('/').expect(200);
     const form = await other.get('/datasets/new');
-    const otherCsrf = /_csrf=([^"&]+)/.exec(form.text)?.[1] ?? '';
+    const otherCsrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
     await other.post(`${path}/delete`).type('form').send({ _csrf: decodeURIComponent(otherCsrf) }).expect(404);
     await request(app).post(`${path}/delete`).type('form').send({ _csrf: csrf }).expect(403);
   });

@@ -208,21 +208,46 @@ describe('upload form', () => {
     const made = await makeApp(env);
     const agent = request.agent(made.app);
     const page = await agent.get('/datasets/new').expect(200);
-    const action = /action="(\/datasets\/new\?_csrf=[^"]+)"/.exec(page.text)?.[1];
-    if (!action) throw new Error('no form action with a CSRF token');
-    return { ...made, agent, action: action.replace(/&amp;/g, '&'), page: page.text };
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
+    if (!csrf) throw new Error('no CSRF field on the form');
+    // As a browser sends the form: the hidden token first, then the fields, then the file.
+    const post = () => agent.post('/datasets/new').field('_csrf', csrf);
+    return { ...made, agent, csrf, post, page: page.text };
   }
 
-  test('GET /datasets/new › multipart form with fields before the file and the CSRF token in the action', async () => {
+  test('GET /datasets/new › multipart form with the CSRF token and fields before the file, no token in the action', async () => {
     const { page } = await formAgent();
     expect(page).toContain('enctype="multipart/form-data"');
+    expect(page).toContain('action="/datasets/new"');
+    expect(page).not.toContain('_csrf=');
+    expect(page.indexOf('name="_csrf"')).toBeLessThan(page.indexOf('name="file"'));
     expect(page.indexOf('name="kind"')).toBeLessThan(page.indexOf('name="file"'));
     expect(page.indexOf('name="unit"')).toBeLessThan(page.indexOf('name="file"'));
   });
 
+  test('POST /datasets/new with the token in the URL only › 403, nothing stored (a token never rides in a URL)', async () => {
+    const { agent, csrf, store } = await formAgent();
+    const before = (await store.listDatasets('any')).length;
+    const res = await agent.post(`/datasets/new?_csrf=${encodeURIComponent(csrf)}`).attach('file', fixture('quarterly.csv'), 'q.csv').expect(403);
+    expect(res.text).toContain('reload the page');
+    expect((await store.listDatasets('any')).length).toBe(before);
+  });
+
+  test('POST /datasets/new with the token after the file › 403, nothing stored', async () => {
+    const { agent, csrf, store } = await formAgent();
+    const before = (await store.listDatasets('any')).length;
+    await agent.post('/datasets/new').attach('file', fixture('quarterly.csv'), 'q.csv').field('_csrf', csrf).expect(403);
+    expect((await store.listDatasets('any')).length).toBe(before);
+  });
+
+  test('POST /datasets/new with a wrong token › 403', async () => {
+    const { agent } = await formAgent();
+    await agent.post('/datasets/new').field('_csrf', 'forged').attach('file', fixture('quarterly.csv'), 'q.csv').expect(403);
+  });
+
   test('POST /datasets/new › 303 to the dataset page, which shows the mapping and warnings', async () => {
-    const { agent, action } = await formAgent();
-    const res = await agent.post(action).field('name', 'Quarters').attach('file', fixture('quarterly.csv'), 'q.csv').expect(303);
+    const { agent, post } = await formAgent();
+    const res = await post().field('name', 'Quarters').attach('file', fixture('quarterly.csv'), 'q.csv').expect(303);
     expect(res.headers.location).toMatch(/^\/datasets\/\d+$/);
     const show = await agent.get(res.headers.location as string).expect(200);
     expect(show.text).toContain('Quarters');
@@ -235,9 +260,9 @@ describe('upload form', () => {
   });
 
   test('POST /datasets/new with problems › 422 page listing them; nothing stored', async () => {
-    const { agent, action, store } = await formAgent();
+    const { post, store } = await formAgent();
     const before = (await store.listDatasets('any')).length;
-    const res = await agent.post(action).attach('file', fixture('problems.csv'), 'p.csv').expect(422);
+    const res = await post().attach('file', fixture('problems.csv'), 'p.csv').expect(422);
     expect(res.text).toContain('Nothing was stored');
     expect(res.text).toContain('<code>12abc</code>');
     expect(res.text).toContain('5 problems');
@@ -250,8 +275,8 @@ describe('upload form', () => {
   });
 
   test('POST /datasets/new over the limit › 413 page', async () => {
-    const { agent, action } = await formAgent({ MAX_UPLOAD_BYTES: '1024' });
-    const res = await agent.post(action).attach('file', Buffer.alloc(5000, 'a'), 'big.csv').expect(413);
+    const { post } = await formAgent({ MAX_UPLOAD_BYTES: '1024' });
+    const res = await post().attach('file', Buffer.alloc(5000, 'a'), 'big.csv').expect(413);
     expect(res.text).toContain('larger than the upload limit');
   });
 });

@@ -13,15 +13,27 @@ function sameHostOrigin(req: Request): boolean {
   }
 }
 
+/** Multipart browser forms whose body is streamed after this middleware: their route checks the token. */
+const DEFERRED = new Set(['/datasets/new']);
+
+function deferred(req: Request): boolean {
+  return req.method === 'POST' && DEFERRED.has(req.path) && /^multipart\/form-data/i.test(req.get('content-type') ?? '');
+}
+
+/** Checks a token read by the route itself (a multipart form's `_csrf` field); true when it holds or none is needed. */
+export type DeferredCsrfCheck = (token: string | undefined) => boolean;
+
 /**
  * Double-submit CSRF tokens for browser forms, tied to the workspace cookie. The token is read from
- * the `_csrf` form field, the `_csrf` query parameter (multipart forms, whose body is streamed after
- * the check) or the `x-csrf-token` header. Requests authenticated by a bearer token carry no ambient
- * cookie credentials, so they skip it. A cookie-carrying /api call needs the token too, unless its
- * Origin names this very host (a page of ours calling fetch; cross-site Origins were refused before).
+ * the `_csrf` form field or the `x-csrf-token` header, never from the URL (a token in the address bar
+ * ends up in history and logs). A multipart form's body is streamed after this check, so its route
+ * reads the `_csrf` field (sent before the file) and calls `res.locals.checkCsrf`. Requests
+ * authenticated by a bearer token carry no ambient cookie credentials, so they skip it. A
+ * cookie-carrying /api call needs the token too, unless its Origin names this very host (a page of
+ * ours calling fetch; cross-site Origins were refused before).
  */
 export function csrf(secret: string, secure: boolean) {
-  const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
+  const { doubleCsrfProtection, generateCsrfToken, validateRequest } = doubleCsrf({
     getSecret: () => secret,
     getSessionIdentifier: (req) => String((req.res?.locals.workspace as string | undefined) ?? ''),
     cookieName: 'capexlens.csrf',
@@ -29,11 +41,13 @@ export function csrf(secret: string, secure: boolean) {
     getCsrfTokenFromRequest: (req) => {
       const body = req.body as Record<string, unknown> | undefined;
       const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
-      const fromQuery = typeof req.query._csrf === 'string' ? req.query._csrf : undefined;
-      return fromBody ?? fromQuery ?? req.get('x-csrf-token');
+      return fromBody ?? req.get('x-csrf-token');
     },
-    skipCsrfProtection: (req) => Boolean(req.res?.locals.viaToken) || (req.path.startsWith('/api/') && sameHostOrigin(req)),
+    skipCsrfProtection: (req) => skip(req) || deferred(req),
   });
+  function skip(req: Request): boolean {
+    return Boolean(req.res?.locals.viaToken) || (req.path.startsWith('/api/') && sameHostOrigin(req));
+  }
   return [
     (req: Request, res: Response, next: NextFunction) => {
       doubleCsrfProtection(req, res, (err?: unknown) => {
@@ -43,6 +57,17 @@ export function csrf(secret: string, secure: boolean) {
     },
     (req: Request, res: Response, next: NextFunction) => {
       res.locals.csrfToken = generateCsrfToken(req, res);
+      const check: DeferredCsrfCheck = (token) => {
+        if (skip(req)) return true;
+        const saved: unknown = req.body;
+        req.body = { _csrf: token ?? '' };
+        try {
+          return validateRequest(req);
+        } finally {
+          req.body = saved;
+        }
+      };
+      res.locals.checkCsrf = check;
       next();
     },
   ];

@@ -8,7 +8,8 @@ import { boundedRows, shapeProblems, UploadBoundsError } from '../../ingest/boun
 import { uploadLimiters } from '../middleware/rate-limit';
 import type { DatasetMeta } from '../../store/types';
 import type { AppDeps } from '../deps';
-import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
+import type { DeferredCsrfCheck } from '../middleware/csrf';
+import { AppError, BadRequestError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 
 /** Temporary upload folders start with this, so leftovers of a crash can be found and swept at start. */
 export const UPLOAD_TMP_PREFIX = 'capexlens-upload-';
@@ -41,9 +42,10 @@ interface Received {
  * Streams a multipart upload to a temporary file with every busboy limit set explicitly (its and
  * multer's defaults are unlimited). Over the size limit it stops reading at once and answers 413.
  * The file goes to disk rather than straight into ingest because the kind and unit fields may
- * arrive after it.
+ * arrive after it. With a guard (the browser form), the `_csrf` field must arrive before the file
+ * and hold, or the upload is refused (403) before a byte of the file is written.
  */
-function receive(req: Request, res: Response, maxBytes: number, tmpDir: string): Promise<Received> {
+function receive(req: Request, res: Response, maxBytes: number, tmpDir: string, guard?: DeferredCsrfCheck): Promise<Received> {
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? '';
     if (!/^multipart\/form-data/i.test(type)) {
@@ -73,6 +75,8 @@ function receive(req: Request, res: Response, maxBytes: number, tmpDir: string):
     let out: fs.WriteStream | null = null;
     let writing: Promise<boolean> = Promise.resolve(true);
     let failed = false;
+    let passed = false;
+    const passes = (): boolean => (passed ||= !guard || guard(fields._csrf ?? req.get('x-csrf-token')));
     const fail = (err: AppError): void => {
       if (failed) return;
       failed = true;
@@ -91,6 +95,10 @@ function receive(req: Request, res: Response, maxBytes: number, tmpDir: string):
       if (name !== 'file' || file !== null) {
         stream.resume();
         return;
+      }
+      if (!passes()) {
+        stream.resume();
+        return fail(csrfRefused(req, res));
       }
       const target = path.join(dir, 'upload.csv');
       file = { path: target, filename: info.filename ?? '' };
@@ -112,6 +120,7 @@ function receive(req: Request, res: Response, maxBytes: number, tmpDir: string):
     bb.on('error', () => fail(new BadRequestError('The upload is not valid multipart/form-data.')));
     bb.on('close', () => {
       if (failed) return;
+      if (!passes()) return fail(csrfRefused(req, res));
       void writing.then((ok) => {
         if (failed) return;
         if (ok) resolve({ fields, file, cleanup });
@@ -126,6 +135,13 @@ function receive(req: Request, res: Response, maxBytes: number, tmpDir: string):
     req.on('close', interrupted);
     req.pipe(bb);
   });
+}
+
+/** 403 before the file is read: like a 413, stop reading and close the connection once the answer is sent. */
+function csrfRefused(req: Request, res: Response): ForbiddenError {
+  res.set('Connection', 'close');
+  res.on('finish', () => req.socket.destroySoon());
+  return new ForbiddenError('The form expired or came from another site; reload the page and try again.', 'csrf');
 }
 
 /** 413 at once: stop reading and close the connection once the answer is sent. */
@@ -157,8 +173,8 @@ function datasetName(fields: UploadFields, filename: string): string {
 type Outcome = { ok: true; meta: DatasetMeta } | { ok: false; problems: Problem[]; problemCount: number };
 
 /** Receive → validate fields → ingest → store in one transaction; nothing is stored unless there are no problems. */
-async function upload(deps: AppDeps, req: Request, res: Response): Promise<Outcome> {
-  const got = await receive(req, res, deps.config.maxUploadBytes, deps.config.tmpDir);
+async function upload(deps: AppDeps, req: Request, res: Response, guard?: DeferredCsrfCheck): Promise<Outcome> {
+  const got = await receive(req, res, deps.config.maxUploadBytes, deps.config.tmpDir, guard);
   try {
     const parsed = uploadFields.safeParse(got.fields);
     if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error), problemCount: parsed.error.issues.length };
@@ -202,7 +218,7 @@ export function uploadRoutes(deps: AppDeps): Router {
   });
 
   router.post('/datasets/new', ...limiter, async (req, res) => {
-    const outcome = await upload(deps, req, res);
+    const outcome = await upload(deps, req, res, res.locals.checkCsrf as DeferredCsrfCheck);
     if (outcome.ok) return res.redirect(303, `/datasets/${outcome.meta.id}`);
     res.status(422).render('datasets/problems', { title: 'Cannot accept this file', titleKey: 'problems.fileTitle', problems: outcome.problems, problemCount: outcome.problemCount });
   });

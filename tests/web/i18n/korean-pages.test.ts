@@ -41,8 +41,8 @@ describe('Korean pages', () => {
     const { app } = await makeApp();
     const agent = request.agent(app);
     const form = await agent.get('/datasets/new?lang=ko').expect(200);
-    const action = (/action="(\/datasets\/new\?_csrf=[^"]+)"/.exec(form.text)?.[1] ?? '').replace(/&amp;/g, '&');
-    const res = await agent.post(action).attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,12abc\n'), 'bad.csv');
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+    const res = await agent.post('/datasets/new').field('_csrf', token).attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,12abc\n'), 'bad.csv');
     expect(res.status).toBe(422);
     const text = visibleText(res.text);
     expect(text).toContain('숫자로 읽을 수 없습니다');
