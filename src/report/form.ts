@@ -25,6 +25,9 @@ const SOURCE_LABELS: Record<AssumptionSource, string> = {
   data: 'data',
 };
 
+/** The source shown beside a value the user typed that cannot be used: theirs, not a default. */
+export const INVALID_SOURCE_LABEL = 'you (not valid, not used)';
+
 export function sourceLabel(source: AssumptionSource, scenarioName?: string): string {
   return source === 'scenario' && scenarioName ? `scenario “${scenarioName}”` : SOURCE_LABELS[source];
 }
@@ -43,14 +46,17 @@ export function formFields<K extends string>(
     const value = parsed.values[def.key];
     const blank = (def.overridesData === true && parsed.sources[def.key] === 'default' && !problem) || (value === null && !problem);
     const derived = def.key === 'ronic' ? '= WACC' : 'from the data';
+    // A bad value the user typed is theirs, shown back as typed; a default that another value makes
+    // invalid (terminal growth above a typed WACC) keeps its own source.
+    const typedBad = problem !== null && parsed.raw[def.key] !== undefined;
     return {
       key: def.key,
       label: def.label,
       help: def.help,
       text: problem ? problem.value : blank ? '' : String(value),
       placeholder: blank ? (value === null ? derived : `data, else ${String(value)}`) : '',
-      source: parsed.sources[def.key],
-      sourceLabel: sourceLabel(parsed.sources[def.key], scenarioName),
+      source: typedBad ? 'user' : parsed.sources[def.key],
+      sourceLabel: typedBad ? INVALID_SOURCE_LABEL : sourceLabel(parsed.sources[def.key], scenarioName),
       error: problem ? problem.message : null,
       choices: def.choices ? def.choices.map((c) => ({ value: c, selected: c === String(value) })) : null,
     };
@@ -79,8 +85,8 @@ export function priceFields(tickers: string[], parsed: { prices: Record<string, 
       help: 'Values the shares at this price against the latest fiscal year with EPS; blank uses the latest price in the data, with its date.',
       text: problem ? problem.value : typed === undefined ? '' : String(typed),
       placeholder: 'data’s latest',
-      source: typed === undefined ? 'data' : 'user',
-      sourceLabel: typed === undefined ? 'data' : 'you',
+      source: problem || typed !== undefined ? 'user' : 'data',
+      sourceLabel: problem ? INVALID_SOURCE_LABEL : typed === undefined ? 'data' : 'you',
       error: problem ? problem.message : null,
       choices: null,
     };

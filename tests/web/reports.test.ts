@@ -124,6 +124,25 @@ describe('company report › HTTP', () => {
     expect(res.text).not.toContain('data-table="cash-flows"');
   });
 
+  test('bad assumptions › the 422 names fields by their labels and shows a bad value as the user’s, not "from: default"', async () => {
+    const res = await request(app).get(`/datasets/${builtInId}/report?wacc=abc&lang=en`);
+    expect(res.status).toBe(422);
+    const table = /<table class="data problems">([\s\S]*?)<\/table>/.exec(res.text)?.[1] ?? '';
+    expect(table).toContain('<td translate="no">Discount rate (WACC)</td>');
+    expect(table).not.toContain('<td translate="no">wacc</td>');
+    // The label around the bad input, up to the next field.
+    const field = /<label for="f-wacc"[\s\S]*?<\/label>/.exec(res.text)?.[0] ?? '';
+    expect(field).toContain('value="abc"');
+    expect(field).toContain('aria-invalid="true"');
+    expect(field).not.toContain('from: default');
+    expect(field).toContain('from: you (not valid, not used)');
+    // A field left alone still says where its value came from.
+    expect(/<label for="f-taxRate"[\s\S]*?<\/label>/.exec(res.text)?.[0]).toContain('from: default');
+    // The API keeps the key: it is what a script sends.
+    const j = await request(app).get(`/datasets/${builtInId}/report.json?wacc=abc`);
+    expect(j.body.problems[0]).toMatchObject({ column: 'wacc', value: 'abc' });
+  });
+
   test('bad assumptions › 422 JSON and CSV with the problems', async () => {
     const j = await request(app).get(`/datasets/${builtInId}/report.json?wacc=-2`);
     expect(j.status).toBe(422);

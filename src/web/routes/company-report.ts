@@ -4,7 +4,7 @@ import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, parseAssumptions, t
 import { applyDataDefaults } from '../../report/data-defaults';
 import { CASH_FLOW_COLUMNS, reportAssumptionLines, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
-import { formFields, priceFields, tickersOf, type FormField } from '../../report/form';
+import { formFields, INVALID_SOURCE_LABEL, priceFields, tickersOf, type FormField } from '../../report/form';
 import { compileMetrics, type MetricDefinition } from '../../report/metrics';
 import { describeDistribution, UNCERTAIN_INPUTS } from '../../report/mc-inputs';
 import { runReport } from '../../report/pool';
@@ -54,7 +54,7 @@ export function metricProblems(metrics: readonly MetricDefinition[]): InputProbl
 export function metricFields(parsed: Pick<ParsedAssumptions, 'metrics' | 'problems'>, problems: InputProblem[]): FormField[] {
   const field = (key: string, label: string, text: string, placeholder: string): FormField => {
     const p = problems.find((x) => x.column === key) ?? parsed.problems.find((x) => x.key === key);
-    return { key, label, help: 'A formula over the cash-flow table’s columns (e.g. ai_revenue_usd / ai_capex_usd); it adds a metric_<name> column to that table.', text, placeholder, source: 'user', sourceLabel: 'you', error: p ? p.message : null, choices: null };
+    return { key, label, help: 'A formula over the cash-flow table’s columns (e.g. ai_revenue_usd / ai_capex_usd); it adds a metric_<name> column to that table.', text, placeholder, source: 'user', sourceLabel: p ? INVALID_SOURCE_LABEL : 'you', error: p ? p.message : null, choices: null };
   };
   return [
     ...parsed.metrics.map((m) => field(`metric.${m.name}`, `Metric ${m.name}`, m.expression, 'formula (blank removes it)')),
@@ -66,7 +66,7 @@ export function metricFields(parsed: Pick<ParsedAssumptions, 'metrics' | 'proble
 export function mcFields(parsed: Pick<ParsedAssumptions, 'mc' | 'problems'>, query: Record<string, unknown>): FormField[] {
   const field = (key: string, label: string, text: string, placeholder: string, help: string): FormField => {
     const p = parsed.problems.find((x) => x.key === key);
-    return { key, label, help, text: p ? p.value : text, placeholder, source: text ? 'user' : 'default', sourceLabel: text ? 'you' : 'default', error: p ? p.message : null, choices: null };
+    return { key, label, help, text: p ? p.value : text, placeholder, source: p || text ? 'user' : 'default', sourceLabel: p ? INVALID_SOURCE_LABEL : text ? 'you' : 'default', error: p ? p.message : null, choices: null };
   };
   const help = 'normal(mean, sd), lognormal(mu, sigma), triangular(min, mode, max), uniform(min, max) or pert(min, mode, max); blank keeps the default spread.';
   return [
@@ -188,16 +188,18 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
     if (report && problems.length === 0) cache.set(`fragments|${fragmentKey}`, rendered, (rendered.summary.length + rendered.body.length) * 2);
   }
+  const fields = [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed), ...metricFields(parsed, problems), ...mcFields(parsed, req.query as Record<string, unknown>)];
   const pageLocals = {
     title: `${dataset.name}: company report`,
     dataset,
     fragments: rendered,
-    problems,
+    // The page names each field as the form does ("Discount rate (WACC)"); JSON and CSV keep the key.
+    problems: problems.map((p) => ({ ...p, label: fields.find((f) => f.key === p.column)?.label ?? null })),
     scenario,
     scenarios,
     form: {
       action: base,
-      fields: [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed), ...metricFields(parsed, problems), ...mcFields(parsed, req.query as Record<string, unknown>)],
+      fields,
       saveValues: [
         ...ASSUMPTION_DEFS.filter((d) => !(d.overridesData && parsed.sources[d.key] === 'default') && parsed.values[d.key] !== null).map((d) => ({ key: d.key, value: String(parsed.values[d.key]) })),
         ...parsed.metrics.map((m) => ({ key: `metric.${m.name}`, value: m.expression })),
