@@ -6,6 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { Parser } from 'csv-parse';
+import { Utf16Decoder } from './utf16';
 import iconv from 'iconv-lite';
 import type { ColumnMapping, DatasetKind, Row } from '../store/types';
 import { completeUtf8Length, detectEncoding, encodingLabel, firstInvalidUtf8, notTextReason, type Encoding } from './decode';
@@ -60,6 +61,9 @@ function scaled(v: number, factor: number): number {
   return factor === 1 ? v : Number((v * factor).toPrecision(15));
 }
 
+/** In `u` mode a well-formed pair is one code point, so only a lone surrogate matches. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 export class Ingestor {
   private readonly problems = new Problems();
   private readonly warnings: string[] = [];
@@ -69,7 +73,7 @@ export class Ingestor {
   private head: Buffer[] = [];
   private headLength = 0;
   private encoding: Encoding | null = null;
-  private decoder: iconv.DecoderStream | null = null;
+  private decoder: { write(b: Buffer): string; end(): string | undefined } | null = null;
   private carry: Buffer | null = null;
   private bomToSkip = 0;
 
@@ -169,7 +173,11 @@ export class Ingestor {
     this.encoding = detected.encoding;
     this.bomToSkip = detected.bomLength;
     if (this.encoding !== 'utf8') {
-      this.decoder = iconv.getDecoder(this.encoding === 'win1252' ? 'win1252' : this.encoding === 'utf16be' ? 'utf16-be' : this.encoding === 'cp949' ? 'cp949' : 'utf16le');
+      // UTF-16 by our own decoder, which keeps a lone surrogate for the check below (iconv writes U+FFFD).
+      this.decoder =
+        this.encoding === 'utf16le' || this.encoding === 'utf16be'
+          ? new Utf16Decoder(this.encoding === 'utf16be')
+          : iconv.getDecoder(this.encoding === 'win1252' ? 'win1252' : 'cp949');
       this.warnings.push(`The file was read as ${encodingLabel(this.encoding)} text.`);
     }
     const sample =
@@ -212,6 +220,13 @@ export class Ingestor {
     if (!this.decoder) return;
     let text = chunk ? this.decoder.write(this.skipBom(chunk)) : this.decoder.end() ?? '';
     if (text.length === 0) return;
+    const lone = LONE_SURROGATE.exec(text);
+    if (lone) {
+      const before = Buffer.from(text.slice(0, lone.index), 'utf8');
+      const unit = text.charCodeAt(lone.index).toString(16).toUpperCase();
+      this.problems.add('bad_encoding', this.lineAt(before, before.length), null, `U+${unit}`, 'The file is UTF-16, but here is half of a character pair (a lone surrogate): the file is damaged. Save it again as CSV UTF-8.');
+      return this.stop();
+    }
     const nul = text.indexOf('\u0000');
     if (nul !== -1) {
       text = text.slice(0, nul);
