@@ -386,7 +386,7 @@ export class Ingestor {
   private completeHeader(record: string[]): boolean {
     const complete = (kind: DatasetKind): boolean => {
       const found = recognisedFields(record, kind);
-      return REQUIRED[kind].every((f) => found.has(f) || (f === 'fiscal_year' && found.has('period')));
+      return REQUIRED[kind].every((f) => found.has(f) || (f === 'fiscal_year' && found.has('period')) || (f === 'company' && this.opts.company !== undefined));
     };
     return this.opts.kind ? complete(this.opts.kind) : complete('company') || complete('models');
   }
@@ -434,7 +434,16 @@ export class Ingestor {
     this.basisSpec = specs.find((s) => s.key === 'basis') ?? null;
     this.fyeSpec = this.kind === 'company' ? specs.find((s) => s.key === 'fiscal_year_end') ?? null : null;
     this.fileCurrency = specs.find((s) => s.currency !== null)?.currency ?? this.fileCurrency;
+    const typed = this.opts.company;
+    if (typed !== undefined && this.kind !== 'company') {
+      this.problems.add('bad_field', null, 'company', typed, 'A company typed on the form fills the rows of a company financials file; this file reads as model costs. Leave the company field empty.');
+    } else if (typed !== undefined && this.companySpec) {
+      this.problems.add('bad_field', null, 'company', typed, `The file already names companies in its column "${this.companySpec.source}": leave the company field on the form empty, or remove that column.`);
+    } else if (typed !== undefined) {
+      this.warnings.push(`The file has no company column: every row is "${typed}", as typed on the form.`);
+    }
     for (const field of REQUIRED[this.kind]) {
+      if (field === 'company' && typed !== undefined) continue;
       const present = field === 'fiscal_year' ? this.yearSpec ?? this.periodSpec : specs.find((s) => s.key === field);
       if (!present) {
         this.problems.add('missing_column', 1, field, null, missingColumnMessage(this.kind, field, headers));
@@ -467,7 +476,7 @@ export class Ingestor {
         }
       }
     }
-    const row: Row = {};
+    const row: Row = this.kind === 'company' && this.opts.company !== undefined ? { company: this.opts.company } : {};
     let valueHash = 0x811c9dc5;
     let year: number | null = null;
     let quarter: number | null = null;

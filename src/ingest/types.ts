@@ -39,6 +39,11 @@ export interface IngestOptions {
   unit?: Unit;
   /** Currency of money columns when the file does not say (default USD). */
   currency?: string;
+  /**
+   * The company of every row of a one-company file with no company column (typed on the upload
+   * form). A file that names companies itself, or a models file, is refused with it.
+   */
+  company?: string;
   /** Size of the whole file in bytes, when known (an upload on disk): lets ingest size its tables once. */
   expectedBytes?: number;
 }

@@ -96,12 +96,43 @@ describe('upload API', () => {
     ['kind', 'stocks'],
     ['currency', 'dollars'],
     ['name', 'bad\u0000name'],
+    ['company', 'x'.repeat(201)],
   ])('bad form field %s › 422 bad_field naming it', async (field, value) => {
     const { app, store } = await makeApp();
     const before = await datasetCount(store);
     const res = await request(app).post('/api/datasets').set('Authorization', AUTH).field(field, value).attach('file', fixture('quarterly.csv'), 'q.csv').expect(422);
     expect(res.body.problems).toEqual([{ code: 'bad_field', line: null, column: field, value: null, message: expect.stringContaining(`"${field}"`) }]);
     expect(await datasetCount(store)).toBe(before);
+  });
+
+  test('company typed, file without a company column › 201, every row is that company', async () => {
+    const { app } = await makeApp();
+    const csv = Buffer.from('fiscal_year,capex,revenue\n2024,53.6e12,300.9e12\n2025,47.5e12,333.6e12\n');
+    const up = await request(app).post('/api/datasets').set('Authorization', AUTH).field('company', '  Samsung <Electronics>  ').field('currency', 'KRW').attach('file', csv, 'samsung.csv').expect(201);
+    expect(up.body).toMatchObject({ kind: 'company', rowCount: 2 });
+    expect(up.body.warnings).toContain('The file has no company column: every row is "Samsung <Electronics>", as typed on the form.');
+    const res = await request(app).get(`/api/datasets/${up.body.id}`).set('Authorization', AUTH).expect(200);
+    expect(res.body.rows.map((r: { company: string; fiscal_year: number; capex: number }) => [r.company, r.fiscal_year, r.capex])).toEqual([
+      ['Samsung <Electronics>', 2024, 53.6e12],
+      ['Samsung <Electronics>', 2025, 47.5e12],
+    ]);
+  });
+
+  test('company typed, file with a company column › 422 saying the file already names companies; nothing stored', async () => {
+    const { app, store } = await makeApp();
+    const before = await datasetCount(store);
+    const res = await request(app).post('/api/datasets').set('Authorization', AUTH).field('company', 'Acme').attach('file', Buffer.from('회사,연도,설비투자\nA,2024,1\n'), 'a.csv').expect(422);
+    expect(res.body.problems).toEqual([{ code: 'bad_field', line: null, column: 'company', value: 'Acme', message: expect.stringContaining('already names companies in its column "회사"') }]);
+    expect(await datasetCount(store)).toBe(before);
+  });
+
+  test('company typed for a models file › 422; blank company › as if not typed', async () => {
+    const { app } = await makeApp();
+    const models = await request(app).post('/api/datasets').set('Authorization', AUTH).field('company', 'Acme').field('kind', 'models').attach('file', Buffer.from('model,parameters\nX,7e9\n'), 'm.csv').expect(422);
+    expect(models.body.problems[0]).toMatchObject({ code: 'bad_field', column: 'company' });
+    // No company column and no company typed: the missing column is named, as before.
+    const none = await request(app).post('/api/datasets').set('Authorization', AUTH).field('company', '   ').attach('file', Buffer.from('fiscal_year,capex\n2024,1\n'), 'a.csv').expect(422);
+    expect(none.body.problems[0]).toMatchObject({ code: 'missing_column', column: 'company' });
   });
 
   test('not multipart › 415', async () => {
@@ -272,6 +303,22 @@ describe('upload form', () => {
   test('POST /datasets/new without the CSRF token › 403', async () => {
     const { agent } = await formAgent();
     await agent.post('/datasets/new').attach('file', fixture('quarterly.csv'), 'q.csv').expect(403);
+  });
+
+  test('POST /datasets/new with a typed company › a one-company file without a company column lands under that company', async () => {
+    const { agent, post } = await formAgent();
+    const res = await post().field('company', 'SK hynix').attach('file', Buffer.from('fiscal_year,capex\n2024,17.96e12\n2025,30e12\n'), 'sk.csv').expect(303);
+    const show = await agent.get(res.headers.location as string).expect(200);
+    expect(show.text).toContain('every row is &quot;SK hynix&quot;, as typed on the form');
+    expect(show.text.match(/<td[^>]*>SK hynix<\/td>/g)?.length).toBe(2);
+  });
+
+  test('POST /datasets/new with a typed company and a company column › 422 page saying the file already names companies', async () => {
+    const { post, store } = await formAgent();
+    const before = (await store.listDatasets('any')).length;
+    const res = await post().field('company', 'SK hynix').attach('file', fixture('quarterly.csv'), 'q.csv').expect(422);
+    expect(res.text).toContain('already names companies');
+    expect((await store.listDatasets('any')).length).toBe(before);
   });
 
   test('POST /datasets/new over the limit › 413 page', async () => {

@@ -23,6 +23,11 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 const uploadFields = z.object({
   name: z.string().trim().max(200, 'at most 200 characters').regex(NO_CONTROL, 'no control characters').optional(),
+  /** The company of every row, for a one-company file with no company column. */
+  company: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(200, 'at most 200 characters').regex(NO_CONTROL, 'no control characters').optional(),
+  ),
   kind: optionalEnum(['company', 'models'] as const),
   unit: optionalEnum(['units', 'thousands', 'millions', 'billions', 'krw-thousands', 'krw-millions', 'krw-hundred-millions'] as const),
   currency: z.preprocess(
@@ -182,9 +187,9 @@ async function upload(deps: AppDeps, req: Request, res: Response, guard?: Deferr
       const problem: Problem = { code: 'no_file', line: null, column: 'file', value: null, message: 'Choose a CSV file to upload (form field "file").' };
       return { ok: false, problems: [problem], problemCount: 1 };
     }
-    const { kind, unit, currency } = parsed.data;
+    const { kind, unit, currency, company } = parsed.data;
     const expectedBytes = fs.statSync(got.file.path).size;
-    const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency, expectedBytes });
+    const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency, company, expectedBytes });
     if (!result.ok) return result;
     const shape = shapeProblems(result.columns, result.rowCount, { maxRows: deps.config.maxUploadRows });
     if (shape.length > 0) return { ok: false, problems: shape, problemCount: shape.length };
