@@ -1,4 +1,4 @@
-// Reliability figures (issue 10). Run with `npm run bench -- reliability` (builds dist/ first).
+// Reliability figures. Run with `npm run bench -- reliability` (builds dist/ first).
 // 1. The company report of a 1,000-company dataset, cold (nothing cached) with default assumptions,
 //    beside the built-in 4-company report in the same run. Goal: under 1 s.
 // 2. The longest event-loop block (perf_hooks.monitorEventLoopDelay, 10 ms resolution) in a server

@@ -1,4 +1,4 @@
-// What-if Monte Carlo (issue 12): 100,000 trials × 4 companies with @RISK-style inputs (PERT,
+// What-if Monte Carlo: 100,000 trials × 4 companies with @RISK-style inputs (PERT,
 // triangular, normal, uniform) and two rank correlations induced by Iman–Conover, against a bare
 // hand-written loop over the same arithmetic with independent draws. The ratio is what the
 // library, the correlation and the kept inputs (for the variance tornado) cost over a bare loop.

@@ -24,7 +24,7 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   // Reliability limits (see README "Configuration").
-  REPORT_TIME_LIMIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  REPORT_TIME_LIMIT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   REPORT_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, Math.max(1, os.availableParallelism() - 1))),
   REPORT_QUEUE: z.coerce.number().int().min(1).max(10_000).default(64),
   REPORT_WORKER_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(512),

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo inputs as @RISK users enter them (issue 12): a distribution per uncertain input,
+ * Monte Carlo inputs as @RISK users enter them: a distribution per uncertain input,
  * typed on the form as `mc.<input>=pert(0.1, 0.25, 0.4)`, and rank correlations between inputs
  * as pairs, `mcCorrelations=aiRevenueGrowth aiEbitdaMargin 0.6` (one pair per line or `;`).
  * Parsed here into the finance core's distributions and pairs, or problems naming the key; a

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 
 /**
  * Where the limiters keep their counts. The default is this process's memory; several instances
- * behind one proxy share counts by passing a shared store (h14 plugs the PostgreSQL one in here).
+ * behind one proxy share counts by passing a shared store (the server plugs in the store-backed one, so several instances share counts).
  */
 export type LimiterStoreFactory = (name: 'uploads-per-workspace' | 'uploads-per-address') => Store | undefined;
 

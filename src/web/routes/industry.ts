@@ -45,7 +45,7 @@ async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: I
       problems.push({ code: 'unknown_dataset', line: null, column: 'dataset', value: raw, message: 'dataset must be a company dataset you can see' });
     } else {
       datasetId = meta.id;
-      // Summing a big dataset is heavy: it runs in the report pool (h10's touch).
+      // Summing a big dataset is heavy: it runs in the report pool.
       const job = { datasetName: meta.name, rows: await deps.store.getRows(meta.id), aiCapexShare: DEFAULT_ASSUMPTIONS.aiCapexShare, includeGuidance: guidance, ...(year === undefined ? {} : { year }) };
       spend = (await runReport('industrySum', job, reportLimits(deps.config))).value;
       if (!spend) problems.push({ code: 'no_capex', line: null, column: 'dataset', value: raw, message: `${meta.name} has no capex to sum` });
