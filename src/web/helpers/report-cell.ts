@@ -23,8 +23,6 @@ export function formatReportCell(value: unknown, format: string, currency = 'USD
   if (format === 'multiple') return formatMultiple(value);
   if (format === 'share') return formatShare(value);
   if (format === 'scientific') return typeof value === 'number' && Number.isFinite(value) ? value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e') : formatCell(value, 'number', currency);
-  // A ratio such as revenue per dollar of capex: three decimals (0.378), never 17 digits of float.
-  if (format === 'ratio') return formatNumber(value, 3);
   if (format === 'years') return value === null || value === undefined ? 'never' : formatNumber(value, 1);
   if (format === 'text' && typeof value === 'number') return String(value);
   return formatCell(value, format, currency, style);

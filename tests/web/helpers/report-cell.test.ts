@@ -12,11 +12,6 @@ describe('formatReportCell', () => {
     expect(formatReportCell(8.4e22, 'scientific')).toBe('8.4e22');
     expect(formatReportCell(3.4078e24, 'scientific')).toBe('3.408e24');
   });
-  it('ratio › three decimals: a break-even revenue yield of 0.37832568421679 reads 0.378', () => {
-    expect(formatReportCell(0.3783256842167947, 'ratio')).toBe('0.378');
-    expect(formatReportCell(-0.0547, 'ratio')).toBe('−0.055');
-    expect(formatReportCell(null, 'ratio')).toBe('—');
-  });
   it('year › no thousands separator: 2024, never 2,024', () => {
     expect(formatReportCell(2024, 'year')).toBe('2024');
   });
