@@ -32,13 +32,13 @@ export interface Comparison {
  * The report's figures compared, with where each is read from the comparison table (first key
  * present wins, so a renamed column keeps working).
  */
-const FIGURES: { key: string; diffKey: string; label: string; format: 'money' | 'percent' | 'years' | 'ratio'; from: string[] }[] = [
+const FIGURES: { key: string; diffKey: string; label: string; format: 'money' | 'percent' | 'years' | 'number'; from: string[] }[] = [
   { key: 'npv_usd', diffKey: 'npv_vs_first_usd', label: 'NPV', format: 'money', from: ['npv_usd'] },
   { key: 'irr_fraction', diffKey: 'irr_vs_first_fraction', label: 'IRR', format: 'percent', from: ['irr_fraction'] },
   { key: 'payback_years', diffKey: 'payback_vs_first_years', label: 'Payback (years)', format: 'years', from: ['payback_years'] },
   { key: 'discounted_payback_years', diffKey: 'discounted_payback_vs_first_years', label: 'Discounted payback (years)', format: 'years', from: ['discounted_payback_years'] },
   { key: 'unit_irr_fraction', diffKey: 'unit_irr_vs_first_fraction', label: 'IRR of $1 of AI capex', format: 'percent', from: ['unit_irr_fraction'] },
-  { key: 'break_even_revenue_yield', diffKey: 'break_even_revenue_yield_vs_first', label: 'Break-even revenue yield', format: 'ratio', from: ['break_even_revenue_yield'] },
+  { key: 'break_even_revenue_yield', diffKey: 'break_even_revenue_yield_vs_first', label: 'Break-even revenue yield', format: 'number', from: ['break_even_revenue_yield'] },
   { key: 'p_npv_positive_fraction', diffKey: 'p_npv_positive_vs_first_fraction', label: 'P(NPV > 0)', format: 'percent', from: ['p_npv_positive_fraction', 'mc_p_npv_positive_fraction'] },
 ];
 

@@ -66,6 +66,15 @@ describe('compare › /datasets/:id/compare', () => {
     expect(html).toContain(`href="/datasets/${id}/report?tokenPriceDeflation=0.7&volumeElasticity=0.3"`);
   });
 
+  test('page › yields read as people read them (0.38), never a float’s 16 digits', async () => {
+    const json = await request(app).get(`/datasets/${id}/compare.json`);
+    const yields = (json.body as Json).rows.map((r) => r.break_even_revenue_yield).filter((v): v is number => typeof v === 'number');
+    expect(yields.length).toBeGreaterThan(0);
+    const page = await request(app).get(`/datasets/${id}/compare`);
+    for (const y of yields) expect(page.text).toContain(`>${y.toFixed(2)}<`);
+    expect(page.text).not.toMatch(/>−?\d+\.\d{4,}</);
+  });
+
   test('a saved scenario by its id › compared under its own name; another workspace’s › 422', async () => {
     const saved = await store.saveScenario({ name: 'Cheap money', workspace: 'ws-a', values: { wacc: 0.05 } });
     const other = await request(app).get(`/datasets/${id}/compare.json?scenarios=base,${saved.id}`);
