@@ -1,19 +1,8 @@
+import type { CompanyPlan } from '../company-model';
 import type { WorkbookCompany } from './build';
 
 /** What the workbook reads of the company model's plan (the data as the model reads it). */
-export interface PlanForWorkbook {
-  company: string;
-  timeline: number[];
-  dates: string[];
-  basis: string[];
-  lastDataIndex: number;
-  capexUsd: (number | null)[];
-  dataShares: (number | null)[];
-  lives: number[];
-  reportedRevenueUsd: (number | null)[];
-  dataPowerMw: (number | null)[];
-  notes: string[];
-}
+export type PlanForWorkbook = Pick<CompanyPlan, 'company' | 'timeline' | 'dates' | 'basis' | 'lastDataIndex' | 'capexUsd' | 'dataShares' | 'lives' | 'reportedRevenueUsd' | 'dataPowerMw' | 'notes'>;
 
 /**
  * A company of the workbook from the model's plan: the data's values as the model reads them, a
