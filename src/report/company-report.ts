@@ -22,6 +22,7 @@ import { companySummary, overallSummary } from './summary';
 import { withMetricColumns, type MetricDefinition } from './metrics';
 import { convergenceChart, varianceTornadoChart } from './mc-charts';
 import type { McInputs } from './mc-inputs';
+import type { Lang } from '../i18n';
 
 export interface ReportChart {
   id: string;
@@ -54,6 +55,8 @@ export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface CompanyReport {
   datasetName: string;
+  /** The language its titles, notes, chart labels and summaries are written in. */
+  lang: Lang;
   /** Currency of every amount of the report (USD unless the assumptions choose KRW). */
   currency: ReportingCurrency;
   assumptions: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number> };
@@ -586,6 +589,7 @@ export function buildCompanyReport(
   datasetName: string,
   rows: Row[],
   parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[]; mc?: Pick<McInputs, 'distributions' | 'correlations'> },
+  lang: Lang = 'en',
 ): CompanyReport {
   const sections: CompanySection[] = [];
   const data = rowsInUsd(rows, parsed.values);
@@ -627,6 +631,7 @@ export function buildCompanyReport(
   }
   return {
     datasetName,
+    lang,
     currency: a.reportingCurrency,
     assumptions: parsed,
     valuationDate,

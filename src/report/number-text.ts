@@ -7,7 +7,9 @@
  * 53.1조원, 525억 달러) is rounded by it; won written out in 조 and 억 is rounded to the 억.
  */
 
-export type Lang = 'en' | 'ko';
+import type { Lang } from '../i18n';
+
+export type { Lang } from '../i18n';
 
 /** How won amounts are written in Korean: `53조 1,139억원` (exact, to the 억) or `53.1조원` (short). */
 export type WonStyle = 'exact' | 'short';

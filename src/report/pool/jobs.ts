@@ -10,12 +10,15 @@ import { datasetSpend, type DatasetSpend } from '../industry-report';
 import { buildModelEconomics, type LensInput, type ModelEconomicsOptions } from '../model-economics';
 import { checked } from '../finite';
 import type { Row } from '../../store/types';
+import type { Lang } from '../../i18n';
 
 /** The assumptions that compound over the horizon: what to reduce when a company report overflows. */
 export const COMPANY_GROWTH_DRIVERS = ['gpuUsefulLifeYears', 'horizonYears', 'tokenPriceDeflation', 'volumeElasticity', 'aiRevenueGrowth', 'aiRevenueToCapex'];
 
 export interface CompanyJob {
   datasetName: string;
+  /** The reader's language: the report's titles, notes, chart labels and summaries are written in it. */
+  lang?: Lang;
   rows: Row[];
   parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: ParsedAssumptions['metrics']; mc?: ParsedAssumptions['mc'] };
 }
@@ -43,10 +46,10 @@ export interface IndustrySumJob {
 }
 
 export const JOBS = {
-  company: (j: CompanyJob): CompanyReport => checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed), COMPANY_GROWTH_DRIVERS),
+  company: (j: CompanyJob): CompanyReport => checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed, j.lang ?? 'en'), COMPANY_GROWTH_DRIVERS),
   /** The company report's JSON twin as text: stringifying a big report is itself heavy work. */
   companyJson: (j: CompanyJsonJob): string => {
-    const report = checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed), COMPANY_GROWTH_DRIVERS);
+    const report = checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed, j.lang ?? 'en'), COMPANY_GROWTH_DRIVERS);
     return JSON.stringify({ ...j.head, ...reportJson(report) });
   },
   models: (j: ModelsJob) => checked(() => buildModelEconomics(j.rows, j.options, j.lens), j.reduce),

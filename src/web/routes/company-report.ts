@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import { reportCacheFor, reportLimits } from '../report-cache';
 import type { ReportContext } from './report-context';
+import type { Lang } from '../i18n';
 
 /**
  * Renders a view into a string, without the layout unless asked (compiled templates are cached in
@@ -136,17 +137,18 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   // The revision changes when the dataset is renamed through any instance; a deleted one 404s before here.
   const key = `${datasetRevision(dataset)}|${qs}|${JSON.stringify(parsed.sources)}`;
   const limits = reportLimits(deps.config);
-  const job = { datasetName: dataset.name, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices, metrics: parsed.metrics, mc: parsed.mc } };
+  const lang = res.locals.lang as Lang;
+  const job = { datasetName: dataset.name, lang, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices, metrics: parsed.metrics, mc: parsed.mc } };
   // Over the time budget, these make a company report lighter.
   const reduce = ['mcTrials', 'horizonYears'];
 
   if (format === 'json' && problems.length === 0) {
     const head = { dataset: { id: dataset.id, name: dataset.name }, scenario: scenario ? { id: scenario.id, name: scenario.name } : null, query: qs };
-    const text = await cache.sized(`json|${key}|${scenario?.id ?? ''}`, () => runReport('companyJson', { ...job, head }, limits, reduce));
+    const text = await cache.sized(`json|${key}|${lang}|${scenario?.id ?? ''}`, () => runReport('companyJson', { ...job, head }, limits, reduce));
     res.type('application/json').send(text);
     return;
   }
-  const report = problems.length > 0 ? null : await cache.sized<CompanyReport>(`report|${key}`, () => runReport('company', job, limits, reduce));
+  const report = problems.length > 0 ? null : await cache.sized<CompanyReport>(`report|${key}|${lang}`, () => runReport('company', job, limits, reduce));
 
   if (format === 'csv' && report) {
     const table = report.tables[tableName as TableName];

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { makeApp } from '../../helpers/app';
 import { englishRuns, visibleText } from './visible-text';
@@ -15,20 +17,17 @@ describe('Korean pages', () => {
     expect(englishRuns('한국어 Open the report 보기')).toEqual(['Open the report']);
   });
 
-  // Pages whose every string is in the locale files; a report page joins this list once its
-  // view speaks through {{t}}.
-  const PAGES: [string, number][] = [
-    ['/', 200],
-    ['/datasets/new', 200],
-    ['/datasets/1', 200],
-    ['/datasets/2', 200],
-    ['/datasets/3', 200],
-    ['/gpus-per-job', 200],
-    ['/gpus-per-job?basis=buy', 200],
-    ['/gpus-per-job?paramsB=abc', 400],
-    ['/no-such-page', 404],
-    ['/datasets/999', 404],
-  ];
+  // Every page a reader reaches, one file per area in ./pages (each exports PAGES: [url, status][]).
+  const dir = path.join(__dirname, 'pages');
+  const PAGES: [string, number][] = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .flatMap((f) => (require(path.join(dir, f)) as { PAGES: [string, number][] }).PAGES);
+
+  test('pages › the list covers the areas of the app', () => {
+    expect(PAGES.length).toBeGreaterThanOrEqual(10);
+  });
 
   test.each(PAGES)('%s in Korean › <html lang="ko"> and no English UI text left', async (url, status) => {
     const { app } = await makeApp();
@@ -64,8 +63,6 @@ describe('Korean pages', () => {
     const en = new Set(keysOf(messages('en')));
     const ko = new Set(keysOf(messages('ko')));
     expect([...en].filter((k) => !ko.has(k))).toEqual([]);
-    const fs = require('node:fs') as typeof import('node:fs');
-    const path = require('node:path') as typeof import('node:path');
     const root = path.join(__dirname, '..', '..', '..', 'views');
     const files: string[] = [];
     const walk = (d: string): void => {
