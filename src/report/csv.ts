@@ -52,10 +52,22 @@ function numberText(n: number): string {
   return String(n);
 }
 
-/** Sends CSV text as a download with a safe file name. */
+/**
+ * The Content-Disposition of a download: an ASCII `filename` for old clients, and the name as
+ * written (Korean included) in RFC 6266's `filename*` (UTF-8, percent-encoded).
+ * @example attachmentHeader('한국 기업.csv') // `attachment; filename="capexlens.csv"; filename*=UTF-8''%ED%95%9C...`
+ */
+export function attachmentHeader(filename: string): string {
+  const ascii = filename.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const fallback = /[A-Za-z0-9]/.test(ascii.replace(/\.[a-z]+$/, '')) ? ascii : `capexlens${filename.match(/\.[a-z]+$/)?.[0] ?? ''}`;
+  const cleaned = filename.replace(/[\u0000-\u001f\u007f/\\"]+/g, '-');
+  const encoded = encodeURIComponent(cleaned).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Sends CSV text as a download, its name kept in any language (see attachmentHeader). */
 export function sendCsv(res: Response, filename: string, csvText: string): void {
-  const safe = filename.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'capexlens.csv';
   res.set('Content-Type', 'text/csv; charset=utf-8');
-  res.set('Content-Disposition', `attachment; filename="${safe}"`);
+  res.set('Content-Disposition', attachmentHeader(filename));
   res.send(csvText);
 }

@@ -50,3 +50,20 @@ describe('toCsv', () => {
 
   test('neutralise › safe text › unchanged', () => expect(neutralise('Alphabet')).toBe('Alphabet'));
 });
+
+describe('attachmentHeader', () => {
+  const { attachmentHeader } = require('../../src/report/csv') as typeof import('../../src/report/csv');
+  test('an English name › the same ASCII name twice', () => {
+    expect(attachmentHeader('Hyperscaler capex 2022–2026.csv')).toBe(`attachment; filename="Hyperscaler-capex-2022-2026.csv"; filename*=UTF-8''Hyperscaler%20capex%202022%E2%80%932026.csv`);
+  });
+  test('a Korean name › kept whole in filename* (RFC 5987 percent-encoding of UTF-8), ASCII fallback from what is left', () => {
+    const h = attachmentHeader('한국 기업-comparison.csv');
+    expect(h).toContain(`filename*=UTF-8''${encodeURIComponent('한국 기업-comparison.csv')}`);
+    expect(h).toContain('filename="comparison.csv"');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(h)?.[1] ?? '')).toBe('한국 기업-comparison.csv');
+  });
+  test('nothing ASCII left › capexlens with the extension; quotes and slashes never reach the header', () => {
+    expect(attachmentHeader('삼성.csv')).toMatch(/^attachment; filename="capexlens.csv"; filename\*=UTF-8''/);
+    expect(attachmentHeader('a"b/c\\d.csv')).not.toMatch(/filename\*=.*["/\\]/);
+  });
+});

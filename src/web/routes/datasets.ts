@@ -12,6 +12,8 @@ import { headline, type Headline } from '../../report/headline';
 import { companyReport } from './company-report';
 import { modelsReport } from './models-report';
 import type { ReportContext, ReportHandler } from './report-context';
+import { shownDataset } from '../i18n/dataset-name';
+import type { Lang } from '../i18n';
 
 /** The report of each dataset kind. */
 const REPORTS: Record<DatasetKind, ReportHandler> = { company: companyReport, models: modelsReport };
@@ -47,7 +49,7 @@ async function loadDataset(deps: AppDeps, req: Request, res: Response): Promise<
   const id = /^[0-9]{1,12}$/.test(raw) ? Number(raw) : NaN;
   const meta = Number.isSafeInteger(id) ? await deps.store.getDataset(id, res.locals.workspace as string) : null;
   if (!meta) throw new NotFoundError(`No dataset ${raw}`);
-  return meta;
+  return shownDataset(meta, res.locals.lang as Lang);
 }
 
 /**
@@ -55,19 +57,19 @@ async function loadDataset(deps: AppDeps, req: Request, res: Response): Promise<
  * scenario is the work of a whole report (the Monte Carlo cut to one trial: the headline does not
  * use it), so the front page computes each once.
  */
-const headlineCache = new WeakMap<object, Map<string, Headline & { id: number; name: string }>>();
+const headlineCache = new WeakMap<object, Map<string, Headline>>();
 
 async function headlineOf(deps: AppDeps, meta: DatasetMeta): Promise<Headline & { id: number; name: string }> {
   let cache = headlineCache.get(deps.store);
   if (!cache) headlineCache.set(deps.store, (cache = new Map()));
   const key = datasetRevision(meta);
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) return { ...hit, id: meta.id, name: meta.name };
   const rows = await deps.store.getRows(meta.id);
   const parsed = applyDataDefaults(parseAssumptions({ mcTrials: '1' }), rows);
-  const made = { id: meta.id, name: meta.name, ...headline(buildCompanyReport(meta.name, rows, parsed)) };
+  const made = headline(buildCompanyReport(meta.name, rows, parsed));
   cache.set(key, made);
-  return made;
+  return { ...made, id: meta.id, name: meta.name };
 }
 
 /** The dataset list, a dataset's rows, its CSV download, and its report (by kind). */
@@ -75,7 +77,8 @@ export function datasetRoutes(deps: AppDeps): Router {
   const r = Router();
 
   r.get('/', async (_req, res) => {
-    const datasets = await deps.store.listDatasets(res.locals.workspace);
+    const lang = res.locals.lang as Lang;
+    const datasets = (await deps.store.listDatasets(res.locals.workspace)).map((d) => shownDataset(d, lang));
     const headlines = await Promise.all(datasets.filter((d) => d.builtIn && d.kind === 'company').map((d) => headlineOf(deps, d)));
     res.render('datasets/index', { title: 'Datasets', titleKey: 'home.pageTitle', datasets, headlines });
   });
