@@ -33,6 +33,8 @@ export type { SensitivityGrid, SensitivityGridOptions } from './sensitivityGrid'
 export { tornado } from './tornado';
 export type { Tornado, TornadoBar } from './tornado';
 export { spearman } from './spearman';
+export { centredSums } from './centredSums';
+export type { CentredSums } from './centredSums';
 export { correlationMatrixProblem } from './correlationMatrixProblem';
 export type { CorrelationProblem } from './correlationMatrixProblem';
 export { imanConover, rankCorrelationMatrix } from './imanConover';

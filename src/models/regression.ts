@@ -2,6 +2,7 @@
  * Ordinary least squares of y on x with the slope's standard error, and the Student t quantile
  * needed for its confidence interval. Pure math for the cost trend; no I/O.
  */
+import { centredSums } from '../finance';
 
 /** A straight-line fit y = intercept + slope · x. */
 export interface OlsFit {
@@ -28,24 +29,7 @@ export function olsFit(xs: readonly number[], ys: readonly number[]): OlsFit | n
   if (xs.length !== ys.length) throw new RangeError('xs and ys must have the same length');
   const n = xs.length;
   if (n < 2) return null;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i++) {
-    sx += xs[i] as number;
-    sy += ys[i] as number;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (xs[i] as number) - mx;
-    const dy = (ys[i] as number) - my;
-    sxx += dx * dx;
-    sxy += dx * dy;
-    syy += dy * dy;
-  }
+  const { meanX: mx, meanY: my, sxx, sxy, syy } = centredSums(xs, ys);
   if (sxx === 0) return null;
   const slope = sxy / sxx;
   const intercept = my - slope * mx;

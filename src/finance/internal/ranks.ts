@@ -1,3 +1,5 @@
+import { centredSums } from '../centredSums';
+
 /**
  * Ranks 1..n of `values` (ties share their average rank, as Spearman's coefficient and Excel's
  * RANK.AVG count them). Internal.
@@ -75,25 +77,7 @@ export function sortedOrder(values: ArrayLike<number>): Uint32Array {
 
 /** Pearson correlation of two equal-length arrays; null when either has no spread. Internal. */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i] as number;
-    my += y[i] as number;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (x[i] as number) - mx;
-    const dy = (y[i] as number) - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
+  const { sxx, sxy, syy } = centredSums(x, y);
   if (sxx === 0 || syy === 0) return null;
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
 }
