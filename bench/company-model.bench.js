@@ -24,33 +24,12 @@ const RUNS = Number(process.env.COMPANY_BENCH_RUNS || 5);
 const COMPANIES = Number(process.env.COMPANY_BENCH_COMPANIES || 200);
 const TRIALS = Number(process.env.COMPANY_BENCH_TRIALS || 20000);
 
-function ms(fn) {
-  const t0 = process.hrtime.bigint();
-  const out = fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, out };
-}
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
+const lib = require('./lib');
 /** Alternates `a` and `b` after a warm-up of each; medians and the median of paired ratios a/b. */
-function compare(a, b) {
-  a();
-  b();
-  const ta = [];
-  const tb = [];
-  const ratios = [];
-  for (let i = 0; i < RUNS; i++) {
-    if (global.gc) global.gc();
-    const ra = ms(a);
-    if (global.gc) global.gc();
-    const rb = ms(b);
-    ta.push(ra.ms);
-    tb.push(rb.ms);
-    ratios.push(ra.ms / rb.ms);
-  }
-  return { a: median(ta), b: median(tb), ratio: median(ratios) };
-}
+const compare = (a, b) => {
+  const t = lib.compare(a, b, RUNS);
+  return { a: t.a.ms, b: t.b.ms, ratio: t.ratio };
+};
 
 /** A seeded dataset of `n` companies in the app's row shape (numbers already parsed). */
 function generated(n) {

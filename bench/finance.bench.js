@@ -17,16 +17,7 @@ const TRIALS = Number(process.env.FINANCE_BENCH_TRIALS || 1_000_000);
 const RUNS = Number(process.env.FINANCE_BENCH_RUNS || 7);
 const WINDOW = { low: -0.99, high: 10 };
 
-function ms(fn) {
-  const t0 = process.hrtime.bigint();
-  const out = fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, out };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
+const { ms, median, compare: compareRuns } = require('./lib');
 
 /** Runs `fn` once to warm up, then RUNS times; returns the median time and the last result. */
 function timed(fn) {
@@ -43,31 +34,8 @@ function timed(fn) {
   return { ms: median(times), out };
 }
 
-/**
- * Times `a` and `b` alternately (after a warm-up of each), so a busy machine slows both alike.
- * Returns each median time, the median of the per-pair ratios a/b, and each last result.
- */
-function compare(a, b) {
-  a();
-  b();
-  const ta = [];
-  const tb = [];
-  const ratios = [];
-  let outA;
-  let outB;
-  for (let i = 0; i < RUNS; i++) {
-    if (global.gc) global.gc();
-    const ra = ms(a);
-    if (global.gc) global.gc();
-    const rb = ms(b);
-    ta.push(ra.ms);
-    tb.push(rb.ms);
-    ratios.push(ra.ms / rb.ms);
-    outA = ra.out;
-    outB = rb.out;
-  }
-  return { a: { ms: median(ta), out: outA }, b: { ms: median(tb), out: outB }, ratio: median(ratios) };
-}
+/** Times `a` and `b` alternately RUNS times (see bench/lib.js compare). */
+const compare = (a, b) => compareRuns(a, b, RUNS);
 
 // ---------------------------------------------------------------------------------------------
 // 1. IRR

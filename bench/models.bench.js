@@ -107,11 +107,8 @@ function upload(port, body) {
   });
 }
 
-function quantiles(ms) {
-  ms.sort((a, b) => a - b);
-  const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-  return { p50: q(0.5), p90: q(0.9) };
-}
+const { quantile } = require('./lib');
+const quantiles = (ms) => ({ p50: quantile(ms, 0.5), p90: quantile(ms, 0.9) });
 
 function get(port, path) {
   return new Promise((resolve, reject) => {

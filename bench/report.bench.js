@@ -79,10 +79,7 @@ async function serve() {
   });
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
+const { median } = require('./lib');
 
 async function main() {
   const child = fork(__filename, ['--serve'], { env: { ...process.env, NODE_ENV: 'production' } });
