@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations';
 import type { DatasetMeta, HitCount, NewDataset, Row, Scenario, Store } from './types';
 import { assertStorableText, chunkJson } from './values';
+import { toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
 
 /** Rows per stored chunk: the same as SQLite's, so both stores page the same way. */
 const CHUNK_ROWS = 256;
@@ -19,57 +20,12 @@ const SWEEP_EVERY_HITS = 500;
 const MIGRATE_LOCK = `hashtext('capexlens.migrate'), hashtext(current_schema())`;
 const SEED_LOCK = `hashtext('capexlens.seed'), hashtext(current_schema() || '/' || $1)`;
 
-interface DatasetRecord {
-  id: number;
-  kind: 'company' | 'models';
-  name: string;
-  row_count: number;
-  built_in: boolean;
-  workspace: string | null;
-  source_name: string | null;
-  columns_json: string;
-  warnings_json: string;
-  created_at: Date;
-  version: number;
-  updated_at: Date;
-}
-
-interface ScenarioRecord {
-  id: number;
-  name: string;
-  workspace: string | null;
-  values_json: string;
-  built_in: boolean;
-  created_at: Date;
-}
-
-function toMeta(r: DatasetRecord): DatasetMeta {
-  return {
-    id: r.id,
-    kind: r.kind,
-    name: r.name,
-    rowCount: r.row_count,
-    builtIn: r.built_in,
-    createdAt: r.created_at.toISOString(),
-    version: r.version,
-    updatedAt: r.updated_at.toISOString(),
-    workspace: r.workspace,
-    sourceName: r.source_name,
-    columns: JSON.parse(r.columns_json),
-    warnings: JSON.parse(r.warnings_json),
-  };
-}
-
-function toScenario(r: ScenarioRecord): Scenario {
-  return {
-    id: r.id,
-    name: r.name,
-    workspace: r.workspace,
-    values: JSON.parse(r.values_json),
-    builtIn: r.built_in,
-    createdAt: r.created_at.toISOString(),
-  };
-}
+/** node-postgres returns booleans as boolean and timestamps as Date. */
+const TYPES: RecordTypes<boolean, Date> = { bool: (v) => v, time: (v) => v.toISOString() };
+type DatasetRecord = DatasetRecordOf<boolean, Date>;
+type ScenarioRecord = ScenarioRecordOf<boolean, Date>;
+const toMeta = (r: DatasetRecord): DatasetMeta => recordToMeta(r, TYPES);
+const toScenario = (r: ScenarioRecord): Scenario => recordToScenario(r, TYPES);
 
 /**
  * COPY's text format: backslash, and the tab, newline and carriage return that separate fields

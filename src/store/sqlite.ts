@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations';
 import type { DatasetMeta, HitCount, NewDataset, Row, Scenario, Store } from './types';
 import { assertStorableText, chunkJson } from './values';
+import { toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
 
 /**
  * Rows are stored in chunks of this many, one JSON array per database row: a million-row upload is
@@ -14,57 +15,12 @@ const CHUNK_ROWS = 256;
 /** Rate-limit windows that have ended are deleted once per this many hits. */
 const SWEEP_EVERY_HITS = 500;
 
-interface DatasetRecord {
-  id: number;
-  kind: 'company' | 'models';
-  name: string;
-  row_count: number;
-  built_in: number;
-  workspace: string | null;
-  source_name: string | null;
-  columns_json: string;
-  warnings_json: string;
-  created_at: string;
-  version: number;
-  updated_at: string;
-}
-
-interface ScenarioRecord {
-  id: number;
-  name: string;
-  workspace: string | null;
-  values_json: string;
-  built_in: number;
-  created_at: string;
-}
-
-function toMeta(r: DatasetRecord): DatasetMeta {
-  return {
-    id: r.id,
-    kind: r.kind,
-    name: r.name,
-    rowCount: r.row_count,
-    builtIn: r.built_in === 1,
-    createdAt: r.created_at,
-    version: r.version,
-    updatedAt: r.updated_at,
-    workspace: r.workspace,
-    sourceName: r.source_name,
-    columns: JSON.parse(r.columns_json),
-    warnings: JSON.parse(r.warnings_json),
-  };
-}
-
-function toScenario(r: ScenarioRecord): Scenario {
-  return {
-    id: r.id,
-    name: r.name,
-    workspace: r.workspace,
-    values: JSON.parse(r.values_json),
-    builtIn: r.built_in === 1,
-    createdAt: r.created_at,
-  };
-}
+/** better-sqlite3 returns booleans as number and timestamps as string. */
+const TYPES: RecordTypes<number, string> = { bool: (v) => v === 1, time: (v) => v };
+type DatasetRecord = DatasetRecordOf<number, string>;
+type ScenarioRecord = ScenarioRecordOf<number, string>;
+const toMeta = (r: DatasetRecord): DatasetMeta => recordToMeta(r, TYPES);
+const toScenario = (r: ScenarioRecord): Scenario => recordToScenario(r, TYPES);
 
 /**
  * SQLite store (better-sqlite3). Writes are synchronous and wrapped in one transaction, so a

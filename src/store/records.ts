@@ -1,0 +1,66 @@
+import type { DatasetMeta, Scenario } from './types';
+
+/**
+ * The columns of a `datasets` and a `scenarios` row, as both stores name them. The two drivers
+ * differ only in how a boolean and a timestamp come back: SQLite gives 0/1 and ISO text,
+ * PostgreSQL gives a boolean and a Date; `B` and `T` are those types.
+ */
+export interface DatasetRecord<B, T> {
+  id: number;
+  kind: 'company' | 'models';
+  name: string;
+  row_count: number;
+  built_in: B;
+  workspace: string | null;
+  source_name: string | null;
+  columns_json: string;
+  warnings_json: string;
+  created_at: T;
+  version: number;
+  updated_at: T;
+}
+
+export interface ScenarioRecord<B, T> {
+  id: number;
+  name: string;
+  workspace: string | null;
+  values_json: string;
+  built_in: B;
+  created_at: T;
+}
+
+/** How one driver's booleans and timestamps read as the app's (true/false, ISO 8601 text). */
+export interface RecordTypes<B, T> {
+  bool: (v: B) => boolean;
+  time: (v: T) => string;
+}
+
+/** A dataset row as the app's metadata. */
+export function toMeta<B, T>(r: DatasetRecord<B, T>, types: RecordTypes<B, T>): DatasetMeta {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    rowCount: r.row_count,
+    builtIn: types.bool(r.built_in),
+    createdAt: types.time(r.created_at),
+    version: r.version,
+    updatedAt: types.time(r.updated_at),
+    workspace: r.workspace,
+    sourceName: r.source_name,
+    columns: JSON.parse(r.columns_json),
+    warnings: JSON.parse(r.warnings_json),
+  };
+}
+
+/** A scenario row as the app's scenario. */
+export function toScenario<B, T>(r: ScenarioRecord<B, T>, types: RecordTypes<B, T>): Scenario {
+  return {
+    id: r.id,
+    name: r.name,
+    workspace: r.workspace,
+    values: JSON.parse(r.values_json),
+    builtIn: types.bool(r.built_in),
+    createdAt: types.time(r.created_at),
+  };
+}
