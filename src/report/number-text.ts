@@ -41,8 +41,19 @@ export function roundShort(x: number): number {
  * @example grouped(1234.5, 1) // '1,234.5'
  */
 export function grouped(x: number, maxFraction = 0): string {
-  const s = x.toLocaleString('en-US', { maximumFractionDigits: maxFraction });
+  const s = formatterFor(maxFraction).format(x);
   return s.startsWith('-') ? MINUS + s.slice(1) : s;
+}
+
+/**
+ * One Intl.NumberFormat per decimal count: toLocaleString builds a formatter on every call, which
+ * made the summaries of a thousand-company report spend a fifth of a second on separators.
+ */
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+function formatterFor(maxFraction: number): Intl.NumberFormat {
+  let f = FORMATTERS.get(maxFraction);
+  if (!f) FORMATTERS.set(maxFraction, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxFraction })));
+  return f;
 }
 
 /** A short-rounded number with separators: 7562.4 → '7,562', 5.576 → '5.58'. */

@@ -29,4 +29,18 @@ describe('sortedOrder (internal radix argsort)', () => {
     const expected = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
     expect([...sortedOrder(values)]).toEqual(expected);
   });
+
+  it('short arrays (comparison sort) and long ones (radix) give the same order, NaN last', () => {
+    const long: number[] = [];
+    for (let i = 0; i < 6000; i++) long.push(i % 97 === 0 ? Number.NaN : i % 13 === 0 ? -0 : Math.round(Math.cos(i) * 500) / 3);
+    const short = long.slice(0, 1500);
+    const byComparison = (xs: number[]) => xs.map((_, i) => i).sort((a, b) => {
+      const x = xs[a] as number;
+      const y = xs[b] as number;
+      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) === Number.isNaN(y) ? a - b : Number.isNaN(x) ? 1 : -1;
+      return x - y || a - b;
+    });
+    expect([...sortedOrder(short)]).toEqual(byComparison(short));
+    expect([...sortedOrder(long)]).toEqual(byComparison(long));
+  });
 });
