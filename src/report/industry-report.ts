@@ -4,12 +4,13 @@
  */
 import { rowsInUsd } from './data-currency';
 import type { Row } from '../store/types';
-import { checkValue, DEFAULT_ASSUMPTIONS, type AssumptionDef, type AssumptionProblem, type AssumptionSource } from './assumptions';
+import { checkValue, DEFAULT_ASSUMPTIONS, parseNumberText, type AssumptionDef, type AssumptionProblem, type AssumptionSource } from './assumptions';
 import { industryGap, type IndustryGap } from './industry-gap';
 import type { ChartConfig } from './charts';
 import type { ReportTable } from './table';
-import { describeMoney, describePercent, describeYears } from './words';
+import { describeMoney, describePercent } from './words';
 import { calendarParts, monthDayOf } from './calendar-split';
+import { textIn, type Lang } from '../i18n';
 
 export interface IndustryInputs {
   acceleratorSpend: number;
@@ -31,31 +32,34 @@ export const INDUSTRY_DEFAULTS: Readonly<IndustryInputs> = Object.freeze({
   aiRevenueGrowth: 0.25,
 });
 
-export const INDUSTRY_DEFS: readonly AssumptionDef<IndustryKey>[] = [
-  { key: 'acceleratorSpend', label: 'Accelerator spend per year', csvKey: 'accelerator_spend_usd', format: 'number', min: 0,
-    help: 'USD, e.g. 150e9. Sequoia used Nvidia’s data-center run-rate: $50B (2023), $150B (2024).' },
-  { key: 'acceleratorShare', label: 'Accelerators’ share of data-center cost', csvKey: 'accelerator_share_fraction', format: 'percent', min: 0, minExclusive: true, max: 1,
-    help: 'Fraction; 0.5 means GPUs are half the cost (energy, buildings, backup the rest): ×2.' },
-  { key: 'grossMargin', label: 'End-user gross margin', csvKey: 'gross_margin_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true,
-    help: 'Fraction; 0.5 means the end user earns a 50% margin: ×2.' },
-  { key: 'aiRevenue', label: 'AI revenue today', csvKey: 'ai_revenue_usd', format: 'number', min: 0,
-    help: 'USD per year. Sequoia assumed $75B (2023) and $100B (2024).' },
-  { key: 'usefulLifeYears', label: 'Useful life of the spend', csvKey: 'useful_life_years', format: 'years', min: 0, minExclusive: true, max: 30,
-    help: 'Years the data centers earn over: the spend is made once, earned over its life.' },
-  { key: 'aiRevenueGrowth', label: 'AI revenue growth', csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10,
-    help: 'Fraction per year; how fast today’s AI revenue grows towards the requirement.' },
+/** The inputs' ranges and formats; their labels and help are in locales/<lang>/industry.json. */
+const INDUSTRY_FIELDS: readonly Omit<AssumptionDef<IndustryKey>, 'label' | 'help'>[] = [
+  { key: 'acceleratorSpend', csvKey: 'accelerator_spend_usd', format: 'number', min: 0 },
+  { key: 'acceleratorShare', csvKey: 'accelerator_share_fraction', format: 'percent', min: 0, minExclusive: true, max: 1 },
+  { key: 'grossMargin', csvKey: 'gross_margin_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true },
+  { key: 'aiRevenue', csvKey: 'ai_revenue_usd', format: 'number', min: 0 },
+  { key: 'usefulLifeYears', csvKey: 'useful_life_years', format: 'years', min: 0, minExclusive: true, max: 30 },
+  { key: 'aiRevenueGrowth', csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10 },
 ];
 
-export interface IndustryPreset {
-  label: string;
-  inputs: Partial<IndustryInputs>;
-  published: string;
+/** The industry inputs with their labels and help in `lang`. */
+export function industryDefs(lang: Lang): AssumptionDef<IndustryKey>[] {
+  const t = textIn(lang);
+  return INDUSTRY_FIELDS.map((f) => ({ ...f, label: t(`industry.field.${f.key}`), help: t(`industry.help.${f.key}`) }));
 }
 
+export const INDUSTRY_DEFS: readonly AssumptionDef<IndustryKey>[] = industryDefs('en');
+
+export interface IndustryPreset {
+  id: string;
+  inputs: Partial<IndustryInputs>;
+}
+
+/** Published cases; their names and published figures are in the locale files (`industry.preset.<id>`). */
 export const INDUSTRY_PRESETS: readonly IndustryPreset[] = [
-  { label: 'Sequoia 2023: AI’s $200B question', inputs: { acceleratorSpend: 50e9, aiRevenue: 75e9 }, published: '$200B required, $125B gap' },
-  { label: 'Sequoia 2024: AI’s $600B question', inputs: { acceleratorSpend: 150e9, aiRevenue: 100e9 }, published: '$600B required, $500B gap' },
-  { label: 'Nvidia FY2026 data-center revenue', inputs: { acceleratorSpend: 193.7e9, aiRevenue: 100e9 }, published: '$774.8B required' },
+  { id: 'sequoia2023', inputs: { acceleratorSpend: 50e9, aiRevenue: 75e9 } },
+  { id: 'sequoia2024', inputs: { acceleratorSpend: 150e9, aiRevenue: 100e9 } },
+  { id: 'nvidiaFy2026', inputs: { acceleratorSpend: 193.7e9, aiRevenue: 100e9 } },
 ];
 
 /** One company's share of a calendar year's capex. */
@@ -69,6 +73,8 @@ export interface CompanySpend {
   months: number;
   /** Which fiscal years the sum takes and how many of their months: `FY2024 (6 mo) + FY2025 (6 mo)`. */
   fiscalYears: string;
+  /** The same as data, for writing it in the reader's language. */
+  parts: { fiscalYear: number; months: number; guidance: boolean; partial: boolean }[];
   /** A guidance row (not yet reported) is in the sum. */
   guidance: boolean;
   /** A partial fiscal year (fewer than four quarters) is in the sum. */
@@ -197,14 +203,15 @@ export function datasetSpend(
   for (const p of byYear.get(year) ?? []) {
     let c = companies.find((x) => x.company === p.company);
     if (!c) {
-      c = { company: p.company, capexUsd: 0, aiCapexShare: 0, aiCapexUsd: 0, aiRevenueUsd: null, months: 0, fiscalYears: '', guidance: false, partial: false };
+      c = { company: p.company, capexUsd: 0, aiCapexShare: 0, aiCapexUsd: 0, aiRevenueUsd: null, months: 0, fiscalYears: '', parts: [], guidance: false, partial: false };
       companies.push(c);
     }
     c.capexUsd += p.capex;
     c.aiCapexUsd += p.capex * p.share;
     if (p.aiRevenue !== null) c.aiRevenueUsd = (c.aiRevenueUsd ?? 0) + p.aiRevenue;
     c.months += p.months;
-    c.fiscalYears += `${c.fiscalYears === '' ? '' : ' + '}FY${p.fiscalYear} (${p.months} mo${p.guidance ? ', guidance' : ''}${p.partial ? ', partial' : ''})`;
+    c.parts.push({ fiscalYear: p.fiscalYear, months: p.months, guidance: p.guidance, partial: p.partial });
+    c.fiscalYears = fiscalYearsText('en', c.parts);
     c.guidance ||= p.guidance;
     c.partial ||= p.partial;
   }
@@ -225,6 +232,8 @@ export function datasetSpend(
 }
 
 export interface IndustryReport {
+  /** The language the report's words are in. */
+  lang: Lang;
   inputs: IndustryInputs;
   sources: Record<IndustryKey, AssumptionSource>;
   raw: Partial<Record<IndustryKey, string>>;
@@ -236,19 +245,37 @@ export interface IndustryReport {
   summary: string[];
 }
 
+/** `FY2024 (6 mo) + FY2025 (6 mo, guidance)` in the reader's language. */
+export function fiscalYearsText(lang: Lang, parts: CompanySpend['parts']): string {
+  const t = textIn(lang);
+  return parts
+    .map((p) => t('industry.companies.part', { fy: p.fiscalYear, months: p.months, flags: `${p.guidance ? t('industry.companies.guidanceFlag') : ''}${p.partial ? t('industry.companies.partialFlag') : ''}` }))
+    .join(t('industry.companies.join'));
+}
+
+/** A bad typed value's message: English as the assumptions check words it; Korean from the field's range. */
+function problemMessage(lang: Lang, def: AssumptionDef<IndustryKey>, text: string, english: string): string {
+  const t = textIn(lang);
+  if (lang === 'en') return t('industry.problem.field', { label: def.label, message: english });
+  if (parseNumberText(text) === null) return t('industry.problem.field', { label: def.label, message: t('industry.problem.notNumber') });
+  const lo = def.min === undefined ? '' : t(def.minExclusive ? 'industry.problem.gt' : 'industry.problem.ge', { n: def.min });
+  const hi = def.max === undefined ? '' : t(def.maxExclusive ? 'industry.problem.lt' : 'industry.problem.le', { n: def.max });
+  const range = lo && hi ? t('industry.problem.and', { lo, hi }) : lo || hi;
+  return t('industry.problem.field', { label: def.label, message: t('industry.problem.range', { range }) });
+}
+
 /** Resolves the inputs: defaults, then the dataset's sums, then what the user typed. */
 export function parseIndustryInputs(
   query: Record<string, unknown>,
   dataset: DatasetSpend | null,
+  lang: Lang = 'en',
 ): Pick<IndustryReport, 'inputs' | 'sources' | 'raw' | 'problems'> {
   const inputs: IndustryInputs = { ...INDUSTRY_DEFAULTS };
   const sources = {} as Record<IndustryKey, AssumptionSource>;
   const raw: Partial<Record<IndustryKey, string>> = {};
   const problems: AssumptionProblem[] = [];
-  for (const def of INDUSTRY_DEFS) {
-    const key = def.key;
-    sources[key] = 'default';
-  }
+  const defs = industryDefs(lang);
+  for (const def of defs) sources[def.key] = 'default';
   if (dataset) {
     inputs.acceleratorSpend = dataset.aiCapexUsd * INDUSTRY_DEFAULTS.acceleratorShare;
     sources.acceleratorSpend = 'data';
@@ -257,7 +284,7 @@ export function parseIndustryInputs(
       sources.aiRevenue = 'data';
     }
   }
-  for (const def of INDUSTRY_DEFS) {
+  for (const def of defs) {
     const key = def.key;
     const v = query[key];
     const text = typeof v === 'string' ? v : Array.isArray(v) && typeof v[v.length - 1] === 'string' ? (v[v.length - 1] as string) : undefined;
@@ -268,7 +295,7 @@ export function parseIndustryInputs(
       if (checked.value !== inputs[key]) sources[key] = 'user';
       inputs[key] = checked.value;
     } else {
-      problems.push({ key, value: text, message: `${def.label} ${'message' in checked ? checked.message : 'is invalid'}` });
+      problems.push({ key, value: text, message: problemMessage(lang, def, text, 'message' in checked ? checked.message : 'is invalid') });
     }
   }
   if (dataset && sources.acceleratorSpend === 'data' && sources.acceleratorShare === 'user') {
@@ -278,12 +305,16 @@ export function parseIndustryInputs(
   return { inputs, sources, raw, problems };
 }
 
-/** Builds the page model. `dataset` comes from datasetSpend when a dataset is chosen. */
-export function buildIndustryReport(query: Record<string, unknown>, dataset: DatasetSpend | null): IndustryReport {
-  const parsed = parseIndustryInputs(query, dataset);
+/**
+ * Builds the page model, its words in `lang` (titles, labels, text cells, chart, summary; column
+ * keys and measure keys stay English). `dataset` comes from datasetSpend when a dataset is chosen.
+ */
+export function buildIndustryReport(query: Record<string, unknown>, dataset: DatasetSpend | null, lang: Lang = 'en'): IndustryReport {
+  const parsed = parseIndustryInputs(query, dataset, lang);
   if (parsed.problems.length > 0) {
-    return { ...parsed, dataset, result: null, tables: [], charts: [], summary: [] };
+    return { lang, ...parsed, dataset, result: null, tables: [], charts: [], summary: [] };
   }
+  const t = textIn(lang);
   const i = parsed.inputs;
   const result = industryGap({
     acceleratorSpendUsd: i.acceleratorSpend,
@@ -293,52 +324,52 @@ export function buildIndustryReport(query: Record<string, unknown>, dataset: Dat
     usefulLifeYears: i.usefulLifeYears,
     aiRevenueGrowth: i.aiRevenueGrowth,
   });
-  const continuing = 'every year while the spending continues';
-  const life = `${i.usefulLifeYears}-year`;
-  const oneOff = `a single year of spend, never repeated, spread over its ${life} life`;
+  const continuing = t('industry.applies.continuing');
+  const oneYear = t('industry.applies.oneYear');
+  const oneOff = t('industry.applies.oneOff', { life: i.usefulLifeYears });
   const gapTable: ReportTable = {
     name: 'gap',
-    title: 'The gap',
+    title: t('industry.table.gap'),
     columns: [
-      { key: 'measure', label: 'Measure', format: 'text' },
-      { key: 'value_usd', label: 'Value', format: 'money' },
-      { key: 'applies_to', label: 'Applies to', format: 'text' },
-      { key: 'working', label: 'How', format: 'text' },
+      { key: 'measure', label: t('industry.col.measure'), format: 'text' },
+      { key: 'value_usd', label: t('industry.col.value'), format: 'money' },
+      { key: 'applies_to', label: t('industry.col.appliesTo'), format: 'text' },
+      { key: 'working', label: t('industry.col.how'), format: 'text' },
     ],
     rows: [
-      ['accelerator_spend', i.acceleratorSpend, 'one year of spend', 'input'],
-      ['data_center_cost', result.dataCenterCostUsd, 'one year of spend', `accelerator spend ÷ ${i.acceleratorShare}`],
-      ['required_revenue', result.requiredRevenueUsd, continuing, `data-center cost ÷ (1 − ${i.grossMargin})`],
-      ['ai_revenue', i.aiRevenue, 'a year', 'input'],
-      ['gap', result.gapUsd, continuing, 'required revenue − AI revenue'],
-      ['one_off_required_revenue_per_year', result.oneOffRequiredRevenuePerYearUsd, oneOff, `required revenue ÷ ${i.usefulLifeYears} years`],
-      ['one_off_gap_per_year', result.oneOffGapPerYearUsd, oneOff, 'one-off per-year requirement − AI revenue'],
+      ['accelerator_spend', i.acceleratorSpend, oneYear, t('industry.how.input')],
+      ['data_center_cost', result.dataCenterCostUsd, oneYear, t('industry.how.dataCenter', { share: i.acceleratorShare })],
+      ['required_revenue', result.requiredRevenueUsd, continuing, t('industry.how.required', { margin: i.grossMargin })],
+      ['ai_revenue', i.aiRevenue, t('industry.applies.aYear'), t('industry.how.input')],
+      ['gap', result.gapUsd, continuing, t('industry.how.gap')],
+      ['one_off_required_revenue_per_year', result.oneOffRequiredRevenuePerYearUsd, oneOff, t('industry.how.oneOffRequired', { life: i.usefulLifeYears })],
+      ['one_off_gap_per_year', result.oneOffGapPerYearUsd, oneOff, t('industry.how.oneOffGap')],
     ],
-    note: `Spending that continues every year, as a run-rate does, needs the full required revenue every year; only a single year's spend, never repeated, is earned over its ${life} life (required revenue ÷ ${i.usefulLifeYears} a year).`,
+    note: t('industry.gapNote', { life: i.usefulLifeYears }),
   };
   const closeTable: ReportTable = {
     name: 'years-to-close',
-    title: 'Years of AI revenue growth that close it',
+    title: t('industry.table.close'),
     columns: [
-      { key: 'target', label: 'Target', format: 'text' },
-      { key: 'target_revenue_usd', label: 'Revenue needed a year', format: 'money' },
-      { key: 'ai_revenue_growth_fraction', label: 'Growth', format: 'percent' },
-      { key: 'years_to_close', label: 'Years', format: 'years' },
+      { key: 'target', label: t('industry.col.target'), format: 'text' },
+      { key: 'target_revenue_usd', label: t('industry.col.targetRevenue'), format: 'money' },
+      { key: 'ai_revenue_growth_fraction', label: t('industry.col.growth'), format: 'percent' },
+      { key: 'years_to_close', label: t('industry.col.years'), format: 'years' },
     ],
     rows: [
-      [`spending continues every year: the full requirement every year`, result.requiredRevenueUsd, i.aiRevenueGrowth, result.yearsToCloseGap],
-      [`a single year of spend only: required revenue ÷ ${i.usefulLifeYears} years`, result.oneOffRequiredRevenuePerYearUsd, i.aiRevenueGrowth, result.yearsToCloseOneOffGap],
+      [t('industry.target.continuing'), result.requiredRevenueUsd, i.aiRevenueGrowth, result.yearsToCloseGap],
+      [t('industry.target.oneOff', { life: i.usefulLifeYears }), result.oneOffRequiredRevenuePerYearUsd, i.aiRevenueGrowth, result.yearsToCloseOneOffGap],
     ],
   };
   const tables = [gapTable, closeTable];
-  if (dataset) tables.push(companiesTable(dataset));
+  if (dataset) tables.push(companiesTable(dataset, lang));
   const chart: ChartConfig = {
     type: 'bar',
     data: {
-      labels: ['Accelerator spend', 'Data-center cost', 'Required revenue, every year of continuing spend', 'AI revenue', 'Gap, every year', 'One year’s spend: per year of life', 'One year’s spend: gap per year'],
+      labels: ['acceleratorSpend', 'dataCenterCost', 'requiredRevenue', 'aiRevenue', 'gap', 'oneOffPerYear', 'oneOffGap'].map((k) => t(`industry.chart.${k}`)),
       datasets: [
         {
-          label: 'USD',
+          label: t('industry.chart.series'),
           data: [i.acceleratorSpend, result.dataCenterCostUsd, result.requiredRevenueUsd, i.aiRevenue, result.gapUsd, result.oneOffRequiredRevenuePerYearUsd, result.oneOffGapPerYearUsd],
           backgroundColor: ['#6b7fa8', '#6b7fa8', '#1f3b73', '#3a8f5c', '#b5482f', '#1f3b73', '#b5482f'],
         },
@@ -346,61 +377,82 @@ export function buildIndustryReport(query: Record<string, unknown>, dataset: Dat
     },
     options: { plugins: { legend: { display: false } }, meta: { yFormat: 'money' } },
   };
-  const summary = industrySummary(i, result, dataset);
-  return { ...parsed, dataset, result, tables, charts: [{ id: 'chart-gap', title: 'Required revenue against AI revenue', config: chart }], summary };
+  const summary = industrySummary(lang, i, result, dataset);
+  return { lang, ...parsed, dataset, result, tables, charts: [{ id: 'chart-gap', title: t('industry.chart.title'), config: chart }], summary };
 }
 
 /** The dataset's calendar-year sum by company, saying how fiscal years were split and which rows are guidance. */
-function companiesTable(dataset: DatasetSpend): ReportTable {
-  const notes = [
-    'Capex is summed by calendar year: a fiscal year is split by its months (Microsoft’s FY2025, July 2024 to June 2025, counts half in 2024 and half in 2025), using each row’s fiscal_year_end (31 December when absent).',
-  ];
-  if (dataset.guidanceCompanies.length > 0) notes.push(`Includes guidance, not yet reported, for ${dataset.guidanceCompanies.join(', ')}.`);
-  else if (!dataset.includeGuidance) notes.push('Guidance rows are left out.');
-  if (dataset.incompleteCompanies.length > 0) notes.push(`The data covers fewer than 12 months of ${dataset.calendarYear} for ${dataset.incompleteCompanies.join(', ')}.`);
-  if (dataset.missingCompanies.length > 0) notes.push(`No data for ${dataset.calendarYear} for ${dataset.missingCompanies.join(', ')}.`);
+function companiesTable(dataset: DatasetSpend, lang: Lang): ReportTable {
+  const t = textIn(lang);
+  const list = (names: string[]): string => names.join(t('industry.companies.listJoin'));
+  const notes = [t('industry.companies.noteSplit')];
+  if (dataset.guidanceCompanies.length > 0) notes.push(t('industry.companies.noteGuidance', { companies: list(dataset.guidanceCompanies) }));
+  else if (!dataset.includeGuidance) notes.push(t('industry.companies.noteNoGuidance'));
+  if (dataset.incompleteCompanies.length > 0) notes.push(t('industry.companies.noteIncomplete', { year: dataset.calendarYear, companies: list(dataset.incompleteCompanies) }));
+  if (dataset.missingCompanies.length > 0) notes.push(t('industry.companies.noteMissing', { year: dataset.calendarYear, companies: list(dataset.missingCompanies) }));
   return {
     name: 'companies',
-    title: `AI capex by company, calendar ${dataset.calendarYear}`,
+    title: t('industry.table.companies', { year: dataset.calendarYear }),
     columns: [
-      { key: 'company', label: 'Company', format: 'text' },
-      { key: 'fiscal_years', label: 'Fiscal years (months in the year)', format: 'text' },
-      { key: 'months', label: 'Months covered', format: 'integer' },
-      { key: 'includes_guidance', label: 'Guidance', format: 'text' },
-      { key: 'capex_usd', label: 'Capex', format: 'money' },
-      { key: 'ai_capex_share_fraction', label: 'AI share', format: 'percent' },
-      { key: 'ai_capex_usd', label: 'AI capex', format: 'money' },
-      { key: 'ai_revenue_usd', label: 'AI revenue (reported)', format: 'money' },
+      { key: 'company', label: t('industry.col.company'), format: 'text' },
+      { key: 'fiscal_years', label: t('industry.col.fiscalYears'), format: 'text' },
+      { key: 'months', label: t('industry.col.months'), format: 'integer' },
+      { key: 'includes_guidance', label: t('industry.col.guidance'), format: 'text' },
+      { key: 'capex_usd', label: t('industry.col.capex'), format: 'money' },
+      { key: 'ai_capex_share_fraction', label: t('industry.col.aiShare'), format: 'percent' },
+      { key: 'ai_capex_usd', label: t('industry.col.aiCapex'), format: 'money' },
+      { key: 'ai_revenue_usd', label: t('industry.col.aiRevenue'), format: 'money' },
     ],
-    rows: dataset.companies.map((c) => [c.company, c.fiscalYears, c.months, c.guidance ? 'guidance' : 'reported', c.capexUsd, c.aiCapexShare, c.aiCapexUsd, c.aiRevenueUsd]),
+    rows: dataset.companies.map((c) => [
+      c.company,
+      fiscalYearsText(lang, c.parts),
+      c.months,
+      t(c.guidance ? 'industry.companies.guidance' : 'industry.companies.reported'),
+      c.capexUsd,
+      c.aiCapexShare,
+      c.aiCapexUsd,
+      c.aiRevenueUsd,
+    ]),
     note: notes.join(' '),
   };
 }
 
-function industrySummary(i: IndustryInputs, r: IndustryGap, dataset: DatasetSpend | null): string[] {
+/** Columns whose cells are data as typed (company names), not words of the report. */
+export const INDUSTRY_DATA_COLUMNS: readonly string[] = ['company'];
+
+/** The summary, written in `lang` from the numbers: dollars in Korean as `6,000억 달러`. */
+function industrySummary(lang: Lang, i: IndustryInputs, r: IndustryGap, dataset: DatasetSpend | null): string[] {
+  const t = textIn(lang);
+  const money = (usd: number): string => describeMoney(usd, 'USD', { lang, won: 'exact' });
   const out: string[] = [];
-  const guidance = dataset && dataset.guidanceCompanies.length > 0 ? `, including guidance for ${dataset.guidanceCompanies.join(', ')}` : '';
+  const guidance = dataset && dataset.guidanceCompanies.length > 0 ? t('industry.summary.fromDatasetGuidance', { companies: dataset.guidanceCompanies.join(t('industry.companies.listJoin')) }) : '';
   const from = dataset
-    ? `${dataset.datasetName}'s calendar-${dataset.calendarYear} AI capex of ${describeMoney(dataset.aiCapexUsd)} (fiscal years split by month${guidance}) implies accelerator spend of ${describeMoney(i.acceleratorSpend)}`
-    : `Accelerator spend of ${describeMoney(i.acceleratorSpend)} a year`;
-  out.push(
-    `${from}; at ${describePercent(i.acceleratorShare)} of data-center cost and a ${describePercent(i.grossMargin)} end-user gross margin, the industry must earn ${describeMoney(r.requiredRevenueUsd)} of revenue for each year of that spend.`,
-  );
+    ? t('industry.summary.fromDataset', { dataset: dataset.datasetName, year: dataset.calendarYear, aiCapex: money(dataset.aiCapexUsd), guidance, spend: money(i.acceleratorSpend) })
+    : t('industry.summary.fromTyped', { spend: money(i.acceleratorSpend) });
+  out.push(t('industry.summary.required', { from, share: describePercent(i.acceleratorShare), margin: describePercent(i.grossMargin), required: money(r.requiredRevenueUsd) }));
   out.push(
     r.gapUsd > 0
-      ? `If the spending continues every year, as a run-rate does, that is ${describeMoney(r.requiredRevenueUsd)} every year: against ${describeMoney(i.aiRevenue)} of AI revenue, a gap of ${describeMoney(r.gapUsd)} a year.`
-      : `If the spending continues every year, as a run-rate does, that is ${describeMoney(r.requiredRevenueUsd)} every year, which ${describeMoney(i.aiRevenue)} of AI revenue already covers with ${describeMoney(-r.gapUsd)} to spare.`,
+      ? t('industry.summary.gap', { required: money(r.requiredRevenueUsd), aiRevenue: money(i.aiRevenue), gap: money(r.gapUsd) })
+      : t('industry.summary.surplus', { required: money(r.requiredRevenueUsd), aiRevenue: money(i.aiRevenue), surplus: money(-r.gapUsd) }),
   );
-  const perYear = describeMoney(r.oneOffRequiredRevenuePerYearUsd);
+  const perYear = money(r.oneOffRequiredRevenuePerYearUsd);
   out.push(
     r.oneOffGapPerYearUsd > 0
-      ? `Only a single year's spend, never repeated, could be earned over its ${i.usefulLifeYears}-year useful life, at ${perYear} a year; AI revenue is ${describeMoney(r.oneOffGapPerYearUsd)} short even of that.`
-      : `Only a single year's spend, never repeated, could be earned over its ${i.usefulLifeYears}-year useful life, at ${perYear} a year, which today's AI revenue covers; continuing spend needs the full amount every year.`,
+      ? t('industry.summary.oneOffShort', { life: i.usefulLifeYears, perYear, short: money(r.oneOffGapPerYearUsd) })
+      : t('industry.summary.oneOffCovered', { life: i.usefulLifeYears, perYear }),
   );
   const reach = (years: number | null, what: string): string =>
-    years === 0 ? `already covers ${what}` : years === null ? `never reaches ${what}` : `reaches ${what} ${describeYears(years)}`;
+    years === 0
+      ? t('industry.summary.reachNow', { what })
+      : years === null
+        ? t('industry.summary.reachNever', { what })
+        : t('industry.summary.reachIn', { what, when: t('industry.summary.inYears', { n: Number(years.toFixed(1)) }) });
   out.push(
-    `At ${describePercent(i.aiRevenueGrowth)} a year, AI revenue ${reach(r.yearsToCloseGap, `the ${describeMoney(r.requiredRevenueUsd)} a year that continuing spend needs`)}, and ${reach(r.yearsToCloseOneOffGap, `the ${perYear} a year of a one-off spend`)}.`,
+    t('industry.summary.reach', {
+      growth: describePercent(i.aiRevenueGrowth),
+      continuing: reach(r.yearsToCloseGap, t('industry.summary.continuingTarget', { required: money(r.requiredRevenueUsd) })),
+      oneOff: reach(r.yearsToCloseOneOffGap, t('industry.summary.oneOffTarget', { perYear })),
+    }),
   );
   return out;
 }

@@ -5,10 +5,11 @@ import { formFields } from '../../report/form';
 import { checked } from '../../report/finite';
 import { runReport } from '../../report/pool';
 import { reportLimits } from '../report-cache';
-import { buildIndustryReport, INDUSTRY_DEFS, INDUSTRY_PRESETS, type DatasetSpend, type IndustryReport } from '../../report/industry-report';
+import { buildIndustryReport, industryDefs, INDUSTRY_DATA_COLUMNS, INDUSTRY_DEFS, INDUSTRY_PRESETS, type DatasetSpend, type IndustryReport } from '../../report/industry-report';
 import { tableForCsv, tableRecords } from '../../report/table';
 import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
+import { textIn, type Lang } from '../i18n';
 
 function queryText(req: Request, key: string): string | undefined {
   const v = req.query[key];
@@ -16,25 +17,27 @@ function queryText(req: Request, key: string): string | undefined {
 }
 
 /** `?includeGuidance=true|false` (default true); anything else is a problem. */
-function includeGuidance(req: Request, problems: InputProblem[]): boolean {
+function includeGuidance(req: Request, problems: InputProblem[], lang: Lang): boolean {
   const text = queryText(req, 'includeGuidance');
   if (text === undefined) return true;
   const v = { true: true, false: false, '1': true, '0': false, yes: true, no: false }[text.toLowerCase()];
-  if (v === undefined) problems.push({ code: 'invalid_assumption', line: null, column: 'includeGuidance', value: text, message: 'includeGuidance must be true or false' });
+  if (v === undefined) problems.push({ code: 'invalid_assumption', line: null, column: 'includeGuidance', value: text, message: textIn(lang)('industry.problem.includeGuidance') });
   return v ?? true;
 }
 
 /** `?dataset=<id>` (a company dataset visible to the workspace), `?year=` (calendar) and `?includeGuidance=`; bad ones are problems. */
 async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: InputProblem[]) {
   const ws = res.locals.workspace as string;
+  const lang = res.locals.lang as Lang;
+  const t = textIn(lang);
   const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company');
   const raw = queryText(req, 'dataset');
   const yearText = queryText(req, 'year');
-  const guidance = includeGuidance(req, problems);
+  const guidance = includeGuidance(req, problems, lang);
   let year: number | undefined;
   if (yearText !== undefined) {
     if (/^[0-9]{4}$/.test(yearText)) year = Number(yearText);
-    else problems.push({ code: 'invalid_year', line: null, column: 'year', value: yearText, message: 'year must be a calendar year such as 2024' });
+    else problems.push({ code: 'invalid_year', line: null, column: 'year', value: yearText, message: t('industry.problem.year') });
   }
   let spend: DatasetSpend | null = null;
   let datasetId: number | null = null;
@@ -42,13 +45,13 @@ async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: I
     const id = /^[0-9]{1,12}$/.test(raw) ? Number(raw) : NaN;
     const meta = Number.isSafeInteger(id) ? await deps.store.getDataset(id, ws) : null;
     if (!meta || meta.kind !== 'company') {
-      problems.push({ code: 'unknown_dataset', line: null, column: 'dataset', value: raw, message: 'dataset must be a company dataset you can see' });
+      problems.push({ code: 'unknown_dataset', line: null, column: 'dataset', value: raw, message: t('industry.problem.dataset') });
     } else {
       datasetId = meta.id;
       // Summing a big dataset is heavy: it runs in the report pool.
       const job = { datasetName: meta.name, rows: await deps.store.getRows(meta.id), aiCapexShare: DEFAULT_ASSUMPTIONS.aiCapexShare, includeGuidance: guidance, ...(year === undefined ? {} : { year }) };
       spend = (await runReport('industrySum', job, reportLimits(deps.config))).value;
-      if (!spend) problems.push({ code: 'no_capex', line: null, column: 'dataset', value: raw, message: `${meta.name} has no capex to sum` });
+      if (!spend) problems.push({ code: 'no_capex', line: null, column: 'dataset', value: raw, message: t('industry.problem.noCapex', { name: meta.name }) });
     }
   }
   return { spend, datasetId, choices: choices.map((d) => ({ id: d.id, name: d.name, selected: d.id === datasetId })) };
@@ -83,15 +86,84 @@ function asJson(report: IndustryReport) {
   };
 }
 
+type Line = [string, string | number, string];
+
+/** The inputs as `# key,value,source` lines (CSV) and the page's inputs table; source words in the reader's language. */
+function inputLines(report: IndustryReport, spend: DatasetSpend | null, lang: Lang): Line[] {
+  const t = textIn(lang);
+  const src = (s: string): string => t(`industry.lineSource.${s}`);
+  const lines: Line[] = INDUSTRY_DEFS.map((d) => [d.csvKey, report.inputs[d.key], src(report.sources[d.key])]);
+  if (spend) {
+    lines.unshift(
+      ['dataset', spend.datasetName, src('data')],
+      ['calendar_year', spend.calendarYear, src('data')],
+      ['summed_by', t('industry.summedBy'), src('data')],
+      ['include_guidance', String(spend.includeGuidance), src(spend.includeGuidance ? 'default' : 'user')],
+    );
+  }
+  return lines;
+}
+
+/** The form's selects (dataset, calendar year, guidance) and fields, labels in the reader's language. */
+function formModel(report: IndustryReport, spend: DatasetSpend | null, datasetId: number | null, choices: { id: number; name: string; selected: boolean }[], lang: Lang) {
+  const t = textIn(lang);
+  const fields = formFields(industryDefs(lang), { ...report, values: report.inputs });
+  return {
+    action: '/reports/industry',
+    selects: [
+      {
+        name: 'dataset',
+        label: t('industry.form.dataset'),
+        help: t('industry.form.datasetHelp'),
+        options: [{ value: '', label: t('industry.form.typed'), selected: datasetId === null }, ...choices.map((c) => ({ value: String(c.id), label: c.name, selected: c.selected }))],
+      },
+      ...(spend
+        ? [
+            { name: 'year', label: t('industry.form.year'), help: t('industry.form.yearHelp'), options: spend.years.map((y) => ({ value: String(y), label: String(y), selected: y === spend.calendarYear })) },
+            {
+              name: 'includeGuidance',
+              label: t('industry.form.guidance'),
+              help: t('industry.form.guidanceHelp'),
+              options: [
+                { value: 'true', label: t('industry.form.included'), selected: spend.includeGuidance },
+                { value: 'false', label: t('industry.form.leftOut'), selected: !spend.includeGuidance },
+              ],
+            },
+          ]
+        : []),
+    ],
+    // The source beside each value in the reader's language (the shared form words it in English).
+    fields: lang === 'en' ? fields : fields.map((f) => ({ ...f, sourceLabel: t(`industry.source.${f.source}`) })),
+  };
+}
+
+/** Tables as the page shows them: measure keys as words, data cells (company names) marked as data, a CSV link. */
+function pageTables(report: IndustryReport, link: (path: string, extra?: [string, string]) => string) {
+  const t = textIn(report.lang);
+  return report.tables.map((table) => ({
+    ...table,
+    csvHref: link('/reports/industry.csv', ['table', table.name]),
+    rows: table.rows.map((row) =>
+      row.map((v, i) => {
+        const col = table.columns[i];
+        const shown = col?.key === 'measure' && typeof v === 'string' ? t(`industry.measure.${v}`) : v;
+        return { v: shown, format: col?.format ?? 'text', data: col !== undefined && INDUSTRY_DATA_COLUMNS.includes(col.key) };
+      }),
+    ),
+  }));
+}
+
 /** `/reports/industry` (page), `.json` and `.csv` (`?table=gap|years-to-close|companies`). */
 export function industryRoutes(deps: AppDeps): Router {
   const r = Router();
   for (const format of ['html', 'json', 'csv'] as const) {
     const suffix = format === 'html' ? '' : `.${format}`;
     r.get(`/reports/industry${suffix}`, async (req, res) => {
+      const lang = res.locals.lang as Lang;
+      const t = textIn(lang);
       const problems: InputProblem[] = [];
       const { spend, datasetId, choices } = await loadSpend(deps, req, res, problems);
-      const report = checked(() => buildIndustryReport(req.query as Record<string, unknown>, spend), INDUSTRY_DEFS.map((d) => d.key));
+      const report = checked(() => buildIndustryReport(req.query as Record<string, unknown>, spend, lang), INDUSTRY_DEFS.map((d) => d.key));
       for (const p of report.problems) problems.push({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message });
       if (problems.length > 0 && format !== 'html') throw new ValidationError('Some inputs are invalid', problems);
       const params = new URLSearchParams();
@@ -103,19 +175,11 @@ export function industryRoutes(deps: AppDeps): Router {
         res.json(asJson(report));
         return;
       }
-      const lines: [string, string | number, string][] = INDUSTRY_DEFS.map((d) => [d.csvKey, report.inputs[d.key], report.sources[d.key]]);
-      if (spend) {
-        lines.unshift(
-          ['dataset', spend.datasetName, 'data'],
-          ['calendar_year', spend.calendarYear, 'data'],
-          ['summed_by', 'calendar year; fiscal years split by month (fiscal_year_end)', 'data'],
-          ['include_guidance', String(spend.includeGuidance), spend.includeGuidance ? 'default' : 'user'],
-        );
-      }
+      const lines = inputLines(report, spend, lang);
       if (format === 'csv') {
         const name = queryText(req, 'table') ?? 'gap';
-        const table = report.tables.find((t) => t.name === name);
-        if (!table) throw new BadRequestError(`table must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
+        const table = report.tables.find((x) => x.name === name);
+        if (!table) throw new BadRequestError(t('industry.problem.table', { tables: report.tables.map((x) => x.name).join(', ') }), { field: 'table' });
         sendCsv(res, `industry-gap-${table.name}.csv`, toCsv(tableForCsv(table), lines));
         return;
       }
@@ -127,44 +191,20 @@ export function industryRoutes(deps: AppDeps): Router {
         return text ? `${path}?${text}` : path;
       };
       res.status(problems.length > 0 ? 422 : 200).render('reports/industry', {
-        title: 'The industry gap',
-        report: problems.length > 0 ? null : { ...report, tables: report.tables.map((t) => ({ ...t, csvHref: link('/reports/industry.csv', ['table', t.name]) })) },
+        title: t('industry.pageTitle'),
+        report: problems.length > 0 ? null : { ...report, tables: pageTables(report, link) },
         problems,
         presets: INDUSTRY_PRESETS.map((p) => ({
-          label: p.label,
-          published: p.published,
+          label: t(`industry.preset.${p.id}.label`),
+          published: t(`industry.preset.${p.id}.published`),
           href: `/reports/industry?${new URLSearchParams(Object.entries(p.inputs).map(([k, v]) => [k, String(v)])).toString()}`,
         })),
-        form: {
-          action: '/reports/industry',
-          selects: [
-            {
-              name: 'dataset',
-              label: 'Sum a company dataset',
-              help: 'AI capex of one year; blank = typed-in run-rate',
-              options: [{ value: '', label: '(typed-in run-rate)', selected: datasetId === null }, ...choices.map((c) => ({ value: String(c.id), label: c.name, selected: c.selected }))],
-            },
-            ...(spend
-              ? [
-                  { name: 'year', label: 'Calendar year', help: 'fiscal years split by month', options: spend.years.map((y) => ({ value: String(y), label: String(y), selected: y === spend.calendarYear })) },
-                  {
-                    name: 'includeGuidance',
-                    label: 'Guidance years',
-                    help: 'capex guided, not yet reported',
-                    options: [
-                      { value: 'true', label: 'included', selected: spend.includeGuidance },
-                      { value: 'false', label: 'left out', selected: !spend.includeGuidance },
-                    ],
-                  },
-                ]
-              : []),
-          ],
-          fields: formFields(INDUSTRY_DEFS, { ...report, values: report.inputs }),
-        },
+        form: formModel(report, spend, datasetId, choices, lang),
         assumptionRows: lines.map(([key, value, source]) => ({
           key,
           value,
           source,
+          data: key === 'dataset',
           format: typeof value !== 'number' || key === 'calendar_year' ? 'text' : key.endsWith('_usd') ? 'money' : key.endsWith('_fraction') ? 'percent' : 'number',
         })),
         permalink: link('/reports/industry'),
