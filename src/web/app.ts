@@ -14,6 +14,7 @@ import { workspace } from './middleware/workspace';
 import { sameOrigin } from './middleware/same-origin';
 import { csrf } from './middleware/csrf';
 import { locale } from './i18n/middleware';
+import { hasMessage, plain, type Lang } from './i18n';
 import { datasetRoutes } from './routes/datasets';
 import { datasetApiRoutes } from './routes/dataset-api';
 import { uploadRoutes } from './routes/upload';
@@ -133,8 +134,24 @@ function errorHandler(production: boolean) {
       return;
     }
     const view = [400, 401, 403, 404, 413, 422, 429].includes(known.status) ? `errors/${known.status}` : 'errors/500';
-    res.render(view, { title: titleFor(known.status), titleKey: `errors.${view.slice('errors/'.length)}.title`, error: known, problems: body.problems, problemCount: body.problemCount, stack });
+    res.render(view, { title: titleFor(known.status), titleKey: `errors.${view.slice('errors/'.length)}.title`, error: known, detail: detailFor(known, res.locals.lang as Lang), problems: body.problems, problemCount: body.problemCount, stack });
   };
+}
+
+/**
+ * The error's one-line detail in the reader's language. English readers get the message the code
+ * wrote (it names the thing: "No dataset 42"). Other languages get `errors.detail.<code>` with the
+ * details as values (`reduce`, `limit`); an empty message means the page's title and body say it
+ * all (a 404). A code with no message in that language still shows the English message: better
+ * than nothing, and the Korean page walk finds it.
+ */
+function detailFor(err: AppError, lang: Lang): string {
+  if (lang === 'en') return err.message;
+  const key = `errors.detail.${err.code}`;
+  if (!hasMessage(lang, key)) return err.message;
+  const d = err.details ?? {};
+  const reduce = Array.isArray(d.reduce) && d.reduce.length ? d.reduce.join(', ') : plain(lang, 'errors.smallerData');
+  return plain(lang, key, { ...d, reduce });
 }
 
 function titleFor(status: number): string {
@@ -152,7 +169,7 @@ function toAppError(err: unknown): AppError {
   // A full report queue is the server's state (503, retry shortly); a report over its time or memory
   // budget is the query's weight (422 saying what to reduce).
   if (err instanceof ReportLimitError) {
-    return err.reason === 'busy' ? new AppError(503, 'busy', err.message, { retryAfterSeconds: err.retryAfterSeconds }) : new AppError(422, err.reason, err.message);
+    return err.reason === 'busy' ? new AppError(503, 'busy', err.message, { retryAfterSeconds: err.retryAfterSeconds }) : new AppError(422, err.reason, err.message, { reduce: err.reduce });
   }
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;

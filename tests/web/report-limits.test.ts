@@ -23,6 +23,10 @@ describe('report limits', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     const page = await request(app).get(`/datasets/${id}/report?mcTrials=20000&horizonYears=40`).expect(422);
     expect(page.text).toContain('Reduce mcTrials, horizonYears');
+    // In Korean the page says the same in Korean, naming the same keys.
+    const ko = await request(app).get(`/datasets/${id}/report?mcTrials=20000&horizonYears=40&lang=ko`).expect(422);
+    expect(ko.text).toContain('허용된 시간을 넘겨 중단되었습니다. 다음 값을 줄여 보세요: mcTrials, horizonYears.');
+    expect(ko.text).not.toContain('Reduce mcTrials');
   }, 60_000);
 
   test('more reports waiting than REPORT_QUEUE › 503 with Retry-After', async () => {

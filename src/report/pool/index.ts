@@ -39,6 +39,8 @@ export class ReportLimitError extends Error {
     readonly reason: 'busy' | 'over_time' | 'too_big',
     message: string,
     readonly retryAfterSeconds: number,
+    /** Query keys whose smaller values make the report lighter (empty: a smaller dataset). */
+    readonly reduce: string[] = [],
   ) {
     super(message);
     this.name = 'ReportLimitError';
@@ -121,10 +123,10 @@ export async function runReport<K extends JobName>(job: K, input: JobInput<K>, l
     answer = (await pool.run({ job, input }, { signal })) as WorkerAnswer;
   } catch (e) {
     const what = reduce.length ? ` Reduce ${reduce.join(', ')} (or use a smaller dataset) and try again.` : ' Use a smaller dataset or fewer inputs and try again.';
-    if (signal.aborted) throw new ReportLimitError('over_time', `This report needs more than the ${seconds(limits.timeLimitMs)} a report may take, so it was stopped.${what}`, Math.ceil(limits.timeLimitMs / 1000));
+    if (signal.aborted) throw new ReportLimitError('over_time', `This report needs more than the ${seconds(limits.timeLimitMs)} a report may take, so it was stopped.${what}`, Math.ceil(limits.timeLimitMs / 1000), reduce);
     const err = e as { code?: unknown; message?: unknown };
     if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(String(err.message))) {
-      throw new ReportLimitError('too_big', `This report needs more memory than a report may use (${limits.workerHeapMb} MB), so it was stopped.${what}`, 0);
+      throw new ReportLimitError('too_big', `This report needs more memory than a report may use (${limits.workerHeapMb} MB), so it was stopped.${what}`, 0, reduce);
     }
     if (/queue is at limit/i.test(String(err.message))) throw new ReportLimitError('busy', 'Every report worker is busy and the queue is full. Try again in a few seconds.', 5);
     throw e;

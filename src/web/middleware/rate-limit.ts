@@ -22,7 +22,7 @@ export const ADDRESS_FACTOR = 4;
 export function uploadLimiters(config: Pick<Config, 'uploadsPerMinute'>, storeFor: LimiterStoreFactory = () => undefined) {
   const perMinute = config.uploadsPerMinute;
   const refuse = (what: string, limit: number) => (_req: Request, _res: Response, next: NextFunction) =>
-    next(new AppError(429, 'rate_limited', `Too many uploads: at most ${limit} a minute ${what}. Wait a minute and try again.`));
+    next(new AppError(429, 'rate_limited', `Too many uploads: at most ${limit} a minute ${what}. Wait a minute and try again.`, { limit }));
   const common = { windowMs: 60_000, standardHeaders: 'draft-8' as const, legacyHeaders: false };
   const perWorkspace = rateLimit({
     ...common,

@@ -10,4 +10,6 @@ export const PAGES: [string, number][] = [
   ['/gpus-per-job?paramsB=abc', 400],
   ['/no-such-page', 404],
   ['/datasets/999', 404],
+  ['/scenarios/999/edit', 404],
+  ['/datasets/1/compare?scenarios=abc', 422],
 ];
