@@ -33,6 +33,7 @@
  * `runPlan` is the year loop, allocation-free when given a scratch run; `modelFromPlan` adds the
  * dated results. The output is plain data (no functions, no class instances).
  */
+import { textIn, type Lang } from '../i18n';
 import {
   paybackYears,
   powerCostUsd,
@@ -163,6 +164,8 @@ export interface ModelOptions {
    * scenario's elsewhere. false: every vintage uses the scenario's life (the user chose one).
    */
   lifeFromData?: boolean;
+  /** The language of the plan's and model's notes (English by default). */
+  lang?: Lang;
 }
 
 /** Rate converting USD amounts of timeline year t into the reporting currency. */
@@ -207,7 +210,9 @@ export interface CompanyPlan {
   serviceYearsOf: number[];
   guidanceYears: number[];
   excludedGuidanceYears: number[];
+  /** What the data made the model assume, in `lang`. */
   notes: string[];
+  lang: Lang;
 }
 
 const MIN_LIFE = 1;
@@ -224,6 +229,8 @@ export function planCompany(
   opts: ModelOptions = {},
 ): CompanyPlan | null {
   const lifeFromData = opts.lifeFromData ?? true;
+  const lang = opts.lang ?? 'en';
+  const t_ = textIn(lang);
   const includeGuidance = a.includeGuidance !== 'false';
   const byYear = companyYears(rows, { includeGuidance });
   const all = companyYears(rows);
@@ -241,7 +248,7 @@ export function planCompany(
     const r = byYear.get(y);
     const dataLife = r ? num(r.useful_life_years) : null;
     const usable = dataLife !== null && dataLife >= MIN_LIFE && dataLife <= MAX_LIFE;
-    if (lifeFromData && dataLife !== null && !usable) notes.push(`FY${y} useful_life_years ${dataLife} is outside ${MIN_LIFE}-${MAX_LIFE} years: the scenario's life is used.`);
+    if (lifeFromData && dataLife !== null && !usable) notes.push(t_('plan.lifeOutside', { year: y, life: dataLife, min: MIN_LIFE, max: MAX_LIFE }));
     lives.push(lifeFromData && usable ? (dataLife as number) : a.gpuUsefulLifeYears);
   }
   let length: number;
@@ -271,11 +278,11 @@ export function planCompany(
     const r = y <= lastDataYear ? byYear.get(y) : undefined;
     dates.push(fiscalYearEndDate(y, monthDayOf(r?.fiscal_year_end) ?? fiscalYearEnd));
     const given = r ? num(r.capex) : null;
-    if (y <= lastDataYear && given === null) notes.push(`No capex for FY${y}: counted as zero.`);
-    if (given !== null && given < 0) notes.push(`FY${y} capex is negative (cash-flow sign): used as ${-given}.`);
+    if (y <= lastDataYear && given === null) notes.push(t_('plan.noCapex', { year: y }));
+    if (given !== null && given < 0) notes.push(t_('plan.negativeCapex', { year: y, used: -given }));
     const capex = given === null ? null : Math.abs(given);
     const dataShare = r ? num(r.ai_capex_share) : null;
-    if (dataShare !== null && (dataShare < 0 || dataShare > 1)) notes.push(`FY${y} ai_capex_share ${dataShare} is not a fraction in [0, 1]: the scenario's share is used.`);
+    if (dataShare !== null && (dataShare < 0 || dataShare > 1)) notes.push(t_('plan.shareOutside', { year: y, share: dataShare }));
     capexUsd.push(capex);
     dataShares.push(capex !== null && dataShare !== null && dataShare >= 0 && dataShare <= 1 ? dataShare : null);
     const b = y > lastDataYear ? a.capacityAfterData : r ? basisOf(r) : 'reported';
@@ -283,10 +290,10 @@ export function planCompany(
     if (b === 'guidance' && capex !== null) guidanceYears.push(y);
     const q = partialQuarters(r);
     partial.push(q);
-    if (q !== null) notes.push(`FY${y} is a partial year: the data holds ${q} of its 4 quarters, so its figures cover only part of the year.`);
+    if (q !== null) notes.push(t_('plan.partialYear', { year: y, quarters: q }));
     reported.push(r ? num(r.ai_revenue) : null);
     const mw = r ? num(r.power_mw) : null;
-    if (mw !== null && mw < 0) notes.push(`FY${y} power_mw ${mw} is negative: power is assumed from AI capex instead.`);
+    if (mw !== null && mw < 0) notes.push(t_('plan.negativePower', { year: y, mw }));
     power.push(mw !== null && mw >= 0 ? mw : null);
   }
   const computeService = new Float64Array(length * length);
@@ -332,6 +339,7 @@ export function planCompany(
     guidanceYears,
     excludedGuidanceYears,
     notes,
+    lang,
   };
 }
 
@@ -629,9 +637,10 @@ export function modelFromPlan(p: CompanyPlan, a: Assumptions, valuationDate: str
     });
   }
   const vintages = vintagesOf(p, run, a);
-  if (p.mode === 'run-off' && a.terminalMethod !== 'none') notes.push(`Run-off has no terminal value: the last compute retires in FY${p.timeline[p.length - 1]}, so terminal method ${a.terminalMethod} is not applied (choose sustain to value capacity kept beyond the data).`);
-  if (!run.ok) notes.push('The value-driver terminal value needs terminal growth below the WACC: none was added.');
-  if (p.excludedGuidanceYears.length) notes.push(`Guidance left out (includeGuidance=false): FY${p.excludedGuidanceYears.join(', FY')}.`);
+  const t_ = textIn(p.lang);
+  if (p.mode === 'run-off' && a.terminalMethod !== 'none') notes.push(t_('plan.runOffNoTerminal', { year: p.timeline[p.length - 1], method: a.terminalMethod }));
+  if (!run.ok) notes.push(t_('plan.growthAboveWacc'));
+  if (p.excludedGuidanceYears.length) notes.push(t_('plan.guidanceLeftOut', { years: `FY${p.excludedGuidanceYears.join(', FY')}` }));
   const flows = run.fcf.slice();
   const lastData = years.find((yr) => yr.fiscalYear === p.lastDataYear);
   return {

@@ -600,7 +600,7 @@ export function buildCompanyReport(
   let i = 0;
   // A useful life the user (or a saved scenario) chose applies to every vintage; the default
   // gives way to the data's useful_life_years.
-  const opts: ModelOptions = { lifeFromData: parsed.sources.gpuUsefulLifeYears === 'default' };
+  const opts: ModelOptions = { lifeFromData: parsed.sources.gpuUsefulLifeYears === 'default', lang };
   const a = parsed.values;
   const planned: { company: string; rows: Row[]; plan: CompanyPlan }[] = [];
   for (const [company, companyRows] of groupByCompany(data.rows)) {

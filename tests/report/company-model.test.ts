@@ -242,3 +242,30 @@ describe('buildCompanyModel › variations', () => {
     expect((companyNpv('Acme', acmeRows(), a, { lifeFromData: false }) as number) / B).toBeCloseTo(6.102789256, 8);
   });
 });
+
+describe('plan notes in the reader language', () => {
+  const { planCompany, modelFromPlan } = require('../../src/report/company-model') as typeof import('../../src/report/company-model');
+  const { parseAssumptions } = require('../../src/report/assumptions') as typeof import('../../src/report/assumptions');
+  const rows = [
+    { company: 'A', fiscal_year: 2023, capex: 100, revenue: 1000 },
+    { company: 'A', fiscal_year: 2025, capex: -50, revenue: 1100, quarters: 2 },
+  ];
+  const a = parseAssumptions({ terminalMethod: 'exit-multiple' }).values;
+
+  test('English › the data gaps and the ignored terminal method are noted as before', () => {
+    const p = planCompany('A', rows, a)!;
+    const notes = modelFromPlan(p, a, '2023-12-31').notes;
+    expect(notes).toEqual(expect.arrayContaining(['No capex for FY2024: counted as zero.', 'FY2025 capex is negative (cash-flow sign): used as 50.']));
+    expect(notes.some((n) => n.startsWith('FY2025 is a partial year: the data holds 2 of its 4 quarters'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('Run-off has no terminal value'))).toBe(true);
+  });
+
+  test('Korean › the same notes in Korean, the same figures', () => {
+    const p = planCompany('A', rows, a, { lang: 'ko' })!;
+    const notes = modelFromPlan(p, a, '2023-12-31').notes;
+    expect(notes).toEqual(expect.arrayContaining(['FY2024에는 설비투자 수치가 없어 0으로 셉니다.', 'FY2025 설비투자가 음수(현금흐름 부호)라 50(으)로 씁니다.']));
+    expect(notes.some((n) => n.includes('4개 분기 중 2개만'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('소진(run-off)에는 잔존가치가 없습니다'))).toBe(true);
+    expect(notes.join(' ')).not.toMatch(/counted as zero|partial year/);
+  });
+});
