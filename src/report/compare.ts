@@ -2,25 +2,34 @@
  * Scenarios side by side (`/datasets/:id/compare`): the company report's comparison table under
  * each chosen scenario, one row per scenario and company, with the difference from the first
  * scenario, and a grouped bar chart of NPV. Reads the company report by its comparison table's
- * column keys, so the numbers are the report's own (one model, no second copy).
+ * column keys, so the numbers are the report's own (one model, no second copy). Written in the
+ * reader's language (labels, note, chart); column keys stay English. A won dataset compares in
+ * won with the Korean defaults, as its company report opens (data-defaults.ts).
  */
-import { parseAssumptions, type AssumptionKey } from './assumptions';
+import { parseAssumptions, type AssumptionKey, type ReportingCurrency } from './assumptions';
 import { COLORS, type ChartConfig } from './charts';
 import { buildCompanyReport } from './company-report';
+import { currencyKey } from './currency';
+import { applyDataDefaults } from './data-defaults';
 import type { Row } from '../store/types';
-import type { Cell, ReportTable } from './table';
+import type { Cell, ColumnFormat, ReportTable } from './table';
 import { tableRecords } from './table';
+import { textIn, type Lang } from '../i18n';
 
 /** A scenario to compare: a built-in slug or a saved id, its name, and the values it sets. */
 export interface CompareScenario {
   /** `base`, `bull`, ... or the saved scenario's id as text. */
   id: string;
+  /** The name shown (a built-in's in the reader's language). */
   name: string;
   values: Readonly<Record<string, number | string>>;
 }
 
 export interface Comparison {
   datasetName: string;
+  lang: Lang;
+  /** The currency of every money column (keys `npv_krw` ... in a won comparison). */
+  currency: ReportingCurrency;
   scenarios: { id: string; name: string }[];
   table: ReportTable;
   chart: ChartConfig;
@@ -30,16 +39,17 @@ export interface Comparison {
 
 /**
  * The report's figures compared, with where each is read from the comparison table (first key
- * present wins, so a renamed column keeps working).
+ * present wins, so a renamed column keeps working). Keys and sources are in USD; a won
+ * comparison reads and writes them in KRW (`npv_krw`). Labels are `compare.figure.<label>`.
  */
-const FIGURES: { key: string; diffKey: string; label: string; format: 'money' | 'percent' | 'years' | 'number'; from: string[] }[] = [
-  { key: 'npv_usd', diffKey: 'npv_vs_first_usd', label: 'NPV', format: 'money', from: ['npv_usd'] },
-  { key: 'irr_fraction', diffKey: 'irr_vs_first_fraction', label: 'IRR', format: 'percent', from: ['irr_fraction'] },
-  { key: 'payback_years', diffKey: 'payback_vs_first_years', label: 'Payback (years)', format: 'years', from: ['payback_years'] },
-  { key: 'discounted_payback_years', diffKey: 'discounted_payback_vs_first_years', label: 'Discounted payback (years)', format: 'years', from: ['discounted_payback_years'] },
-  { key: 'unit_irr_fraction', diffKey: 'unit_irr_vs_first_fraction', label: 'IRR of $1 of AI capex', format: 'percent', from: ['unit_irr_fraction'] },
-  { key: 'break_even_revenue_yield', diffKey: 'break_even_revenue_yield_vs_first', label: 'Break-even revenue yield', format: 'number', from: ['break_even_revenue_yield'] },
-  { key: 'p_npv_positive_fraction', diffKey: 'p_npv_positive_vs_first_fraction', label: 'P(NPV > 0)', format: 'percent', from: ['p_npv_positive_fraction', 'mc_p_npv_positive_fraction'] },
+const FIGURES: { key: string; diffKey: string; label: string; format: ColumnFormat; from: string[] }[] = [
+  { key: 'npv_usd', diffKey: 'npv_vs_first_usd', label: 'npv', format: 'money', from: ['npv_usd'] },
+  { key: 'irr_fraction', diffKey: 'irr_vs_first_fraction', label: 'irr', format: 'percent', from: ['irr_fraction'] },
+  { key: 'payback_years', diffKey: 'payback_vs_first_years', label: 'payback', format: 'years', from: ['payback_years'] },
+  { key: 'discounted_payback_years', diffKey: 'discounted_payback_vs_first_years', label: 'discountedPayback', format: 'years', from: ['discounted_payback_years'] },
+  { key: 'unit_irr_fraction', diffKey: 'unit_irr_vs_first_fraction', label: 'unitIrr', format: 'percent', from: ['unit_irr_fraction'] },
+  { key: 'break_even_revenue_yield', diffKey: 'break_even_revenue_yield_vs_first', label: 'breakEvenYield', format: 'number', from: ['break_even_revenue_yield'] },
+  { key: 'p_npv_positive_fraction', diffKey: 'p_npv_positive_vs_first_fraction', label: 'pNpvPositive', format: 'percent', from: ['p_npv_positive_fraction', 'mc_p_npv_positive_fraction'] },
 ];
 
 const PALETTE = [COLORS.capex, COLORS.high, COLORS.low, COLORS.discounted, COLORS.aiCapex, COLORS.depreciation, COLORS.marker];
@@ -55,20 +65,35 @@ function diffOf(a: number | null, b: number | null): number | null {
 /** One scenario's comparison-table records by company (plain data: cacheable, cloneable). */
 export interface ScenarioFigures {
   scenario: CompareScenario;
+  /** The currency the report was built in (its money keys end in it). */
+  currency: ReportingCurrency;
   /** The company report's comparison table under this scenario, one record per company. */
   records: Record<string, Cell>[];
   problems: string[];
 }
 
 /**
+ * The currency a comparison of `rows` is written in: the one typed in `query`, else the data's
+ * (won for a won dataset), else USD. Every scenario is compared in it, so the differences between
+ * rows are amounts of one currency even when a saved scenario names another.
+ * @example compareCurrency(koreaRows) // 'KRW'
+ */
+export function compareCurrency(rows: Row[], query: Readonly<Record<string, unknown>> = {}): ReportingCurrency {
+  return applyDataDefaults(parseAssumptions(query as Record<string, unknown>), rows).values.reportingCurrency;
+}
+
+/**
  * The company report under one scenario, reduced to its comparison table: the expensive part of a
- * comparison, separate so a caller can cache it per dataset revision and scenario.
+ * comparison, separate so a caller can cache it per dataset revision, scenario and language. The
+ * data's defaults apply where neither the scenario nor `query` sets a value, as on the report.
  * @example scenarioFigures('Hyperscalers', rows, { id: 'base', name: 'Base', values: {} }).records[0].npv_usd
  */
-export function scenarioFigures(datasetName: string, rows: Row[], s: CompareScenario, query: Readonly<Record<string, unknown>> = {}): ScenarioFigures {
-  const parsed = parseAssumptions(query as Record<string, unknown>, s.values as Partial<Record<AssumptionKey, number | string>>);
-  const report = buildCompanyReport(datasetName, rows, parsed);
-  return { scenario: s, records: tableRecords(report.tables.comparison), problems: parsed.problems.map((p) => `${s.name}: ${p.message}`) };
+export function scenarioFigures(datasetName: string, rows: Row[], s: CompareScenario, query: Readonly<Record<string, unknown>> = {}, lang: Lang = 'en'): ScenarioFigures {
+  const currency = compareCurrency(rows, query);
+  const parsed = applyDataDefaults(parseAssumptions(query as Record<string, unknown>, s.values as Partial<Record<AssumptionKey, number | string>>), rows);
+  const values = { ...parsed.values, reportingCurrency: currency };
+  const report = buildCompanyReport(datasetName, rows, { ...parsed, values }, lang);
+  return { scenario: s, currency, records: tableRecords(report.tables.comparison), problems: parsed.problems.map((p) => `${s.name}: ${p.message}`) };
 }
 
 /**
@@ -77,12 +102,15 @@ export function scenarioFigures(datasetName: string, rows: Row[], s: CompareScen
  *
  * @example buildComparison('Hyperscalers', rows, [{ id: 'base', name: 'Base', values: {} }, { id: 'bull', name: 'Bull', values: { wacc: 0.08 } }]).table.rows.length
  */
-export function buildComparison(datasetName: string, rows: Row[], scenarios: readonly CompareScenario[], query: Readonly<Record<string, unknown>> = {}): Comparison {
-  return assembleComparison(datasetName, scenarios.map((s) => scenarioFigures(datasetName, rows, s, query)));
+export function buildComparison(datasetName: string, rows: Row[], scenarios: readonly CompareScenario[], query: Readonly<Record<string, unknown>> = {}, lang: Lang = 'en'): Comparison {
+  return assembleComparison(datasetName, scenarios.map((s) => scenarioFigures(datasetName, rows, s, query, lang)), lang);
 }
 
 /** The comparison table and chart from each scenario's figures (the first is the baseline). */
-export function assembleComparison(datasetName: string, figures: readonly ScenarioFigures[]): Comparison {
+export function assembleComparison(datasetName: string, figures: readonly ScenarioFigures[], lang: Lang = 'en'): Comparison {
+  const t = textIn(lang);
+  const currency = figures[0]?.currency ?? 'USD';
+  const figureDefs = FIGURES.map((f) => ({ ...f, key: currencyKey(f.key, currency), diffKey: currencyKey(f.diffKey, currency), from: f.from.map((k) => currencyKey(k, currency)) }));
   const problems: Comparison['problems'] = figures.flatMap((f) => f.problems.map((message) => ({ scenario: f.scenario.name, message })));
   const perScenario = figures.map((f) => {
     const byCompany = new Map<string, Record<string, Cell>>();
@@ -101,27 +129,29 @@ export function assembleComparison(datasetName: string, figures: readonly Scenar
     for (const company of companies) {
       const rec = p.byCompany.get(company);
       const base = first?.byCompany.get(company);
-      const values = FIGURES.map((f) => figure(rec, f.from));
-      const diffs = FIGURES.map((f) => diffOf(figure(rec, f.from), figure(base, f.from)));
+      const values = figureDefs.map((f) => figure(rec, f.from));
+      const diffs = figureDefs.map((f) => diffOf(figure(rec, f.from), figure(base, f.from)));
       tableRows.push([p.scenario.name, company, ...values, ...diffs]);
     }
   }
-  const firstName = first?.scenario.name ?? 'the first scenario';
+  const firstName = first?.scenario.name ?? t('compare.theFirst');
+  // "IRR of $1 of AI capex" names one unit of the comparison's own currency (₩1 in won).
+  const label = (f: { label: string }) => t(`compare.figure.${f.label}`, { one: t(`compare.one.${currency}`) });
   const table: ReportTable = {
     name: 'compare',
-    title: 'Scenarios compared',
+    title: t('compare.title'),
     columns: [
-      { key: 'scenario', label: 'Scenario', format: 'text' },
-      { key: 'company', label: 'Company', format: 'text' },
-      ...FIGURES.map((f) => ({ key: f.key, label: f.label, format: f.format })),
-      ...FIGURES.map((f) => ({
+      { key: 'scenario', label: t('compare.column.scenario'), format: 'text' },
+      { key: 'company', label: t('compare.column.company'), format: 'text' },
+      ...figureDefs.map((f) => ({ key: f.key, label: label(f), format: f.format })),
+      ...figureDefs.map((f) => ({
         key: f.diffKey,
-        label: `${f.label} vs ${firstName}`,
+        label: t('compare.vsFirst', { label: label(f), first: firstName }),
         format: f.format,
       })),
     ],
     rows: tableRows,
-    note: `Each scenario is the company report under its assumptions; "vs ${firstName}" is this row minus the same company under ${firstName}. Payback blank: not within the timeline.`,
+    note: t('compare.note', { first: firstName }),
   };
   const chart: ChartConfig = {
     type: 'bar',
@@ -130,17 +160,17 @@ export function assembleComparison(datasetName: string, figures: readonly Scenar
       datasets: perScenario.map((p, i) => ({
         label: p.scenario.name,
         data: companies.map((c) => {
-          const v = figure(p.byCompany.get(c), ['npv_usd']);
+          const v = figure(p.byCompany.get(c), [currencyKey('npv_usd', currency)]);
           return v === null ? null : Math.round(v);
         }),
         backgroundColor: PALETTE[i % PALETTE.length] as string,
       })),
     },
     options: {
-      plugins: { legend: { display: true }, title: { display: false, text: 'NPV by scenario' } },
-      scales: { y: { beginAtZero: true, title: { display: true, text: 'NPV' } } },
-      meta: { yFormat: 'money' },
+      plugins: { legend: { display: true }, title: { display: false, text: t('compare.chart.title') } },
+      scales: { y: { beginAtZero: true, title: { display: true, text: t('compare.chart.axis') } } },
+      meta: currency === 'USD' ? { yFormat: 'money' } : { yFormat: 'money', currency },
     },
   };
-  return { datasetName, scenarios: figures.map((f) => ({ id: f.scenario.id, name: f.scenario.name })), table, chart, problems };
+  return { datasetName, lang, currency, scenarios: figures.map((f) => ({ id: f.scenario.id, name: f.scenario.name })), table, chart, problems };
 }

@@ -26,7 +26,7 @@ describe('scenarios › headline results, edit and rename', () => {
     const cmp = (await request(app).get(`/datasets/${datasetId}/compare.json?scenarios=bull`)).body as { rows: { company: string; npv_usd: number }[] };
     // The Bull card's first NPV cell is the comparison's first Bull NPV, formatted.
     const bullCard = page.text.slice(page.text.indexOf('Bull <span class="badge">'));
-    const firstNpv = /<td>([^<]+)<\/td><td class="num">([^<]+)<\/td>/.exec(bullCard);
+    const firstNpv = /<td translate="no">([^<]+)<\/td><td class="num">([^<]+)<\/td>/.exec(bullCard);
     expect(firstNpv?.[1]).toBe(cmp.rows[0]?.company);
     expect(firstNpv?.[2]).toMatch(/^−?\$[0-9.]+[BT]$/);
     expect(page.text.replace(/&#x3D;/g, "=")).toContain(`href="/datasets/${datasetId}/report?scenario=`);

@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import { ASSUMPTION_DEFS, DEFAULT_ASSUMPTIONS, parseAssumptions, type AssumptionKey, type ParsedAssumptions } from '../../report/assumptions';
+import { ASSUMPTION_DEFS, DEFAULT_ASSUMPTIONS, parseAssumptions, type AssumptionKey, type ParsedAssumptions, type ReportingCurrency } from '../../report/assumptions';
 import { formFields } from '../../report/form';
 import { tableRecords, type Cell } from '../../report/table';
+import { currencyKey } from '../../report/currency';
 import type { DatasetMeta, Scenario, Store } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
@@ -9,30 +10,38 @@ import { cachedComparison, comparePage } from './compare';
 import { workbookDownload } from './workbook';
 import { metricFields, metricProblems } from './company-report';
 import { describeDistribution } from '../../report/mc-inputs';
+import { plain, type Lang } from '../i18n';
 
 /**
  * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
  * assumption keeps the default (and the useful life keeps the data's where the data has one).
+ * The stored name stays English (saved links and the API use it); people read the name and the
+ * reason in their language: `scenarios.preset.<slug>.name` and `.why` in locales/<lang>/scenarios.json.
  */
-export const BUILT_IN_SCENARIOS: readonly { name: string; values: Partial<Record<AssumptionKey, number | string>>; why: string }[] = [
+export const BUILT_IN_SCENARIOS: readonly { name: string; slug: string; values: Partial<Record<AssumptionKey, number | string>> }[] = [
   // Values and sources: docs/methodology.md, "Presets (built-in scenarios)".
-  { name: 'Base', values: {}, why: 'The defaults: 9% WACC, 21% tax, 60% of capex to AI, a vintage earning $0.35 per dollar a year over a 6-year server life at a 50% margin, run-off after the data.' },
-  {
-    name: 'Bull',
-    values: { wacc: 0.08, aiRevenueToCapex: 0.5, aiRevenueGrowth: 0.05, aiEbitdaMargin: 0.6, targetPe: 30 },
-    why: 'Each dollar of AI capex earns $0.50 in its first year (Microsoft’s $13B AI run-rate of January 2025 on FY2024 AI capex) and 5% more each year as use deepens, at a 60% margin; cheaper capital; 30× target P/E.',
-  },
-  {
-    name: 'Bear',
-    values: { wacc: 0.1, aiRevenueToCapex: 0.25, aiRevenueGrowth: -0.1, aiEbitdaMargin: 0.4, gpuUsefulLifeYears: 4, targetPe: 20 },
-    why: 'A dollar earns $0.25 and 10% less each year as newer chips undercut it, at a 40% margin; servers last 4 years; multiples compress to 20×.',
-  },
-  {
-    name: 'DeepSeek shock',
-    values: { tokenPriceDeflation: 0.7, volumeElasticity: 0.3 },
-    why: 'Token prices fall 70% a year and volume barely responds (elasticity 0.3), as after DeepSeek’s $5.6M training run: each vintage earns 43% of the year before.',
-  },
+  { name: 'Base', slug: 'base', values: {} },
+  { name: 'Bull', slug: 'bull', values: { wacc: 0.08, aiRevenueToCapex: 0.5, aiRevenueGrowth: 0.05, aiEbitdaMargin: 0.6, targetPe: 30 } },
+  { name: 'Bear', slug: 'bear', values: { wacc: 0.1, aiRevenueToCapex: 0.25, aiRevenueGrowth: -0.1, aiEbitdaMargin: 0.4, gpuUsefulLifeYears: 4, targetPe: 20 } },
+  { name: 'DeepSeek shock', slug: 'deepseek-shock', values: { tokenPriceDeflation: 0.7, volumeElasticity: 0.3 } },
 ];
+
+const PRESET_SLUGS = new Map(BUILT_IN_SCENARIOS.map((s) => [s.name, s.slug]));
+
+/**
+ * A built-in scenario's name as people read it in `lang` (its stored name when it is none).
+ * @example presetName('Bear', 'ko') // '비관'
+ */
+export function presetName(storedName: string, lang: Lang): string {
+  const slug = PRESET_SLUGS.get(storedName);
+  return slug ? plain(lang, `scenarios.preset.${slug}.name`) : storedName;
+}
+
+/** Why a built-in scenario sets what it sets, in `lang`; null for any other name. */
+export function presetWhy(storedName: string, lang: Lang): string | null {
+  const slug = PRESET_SLUGS.get(storedName);
+  return slug ? plain(lang, `scenarios.preset.${slug}.why`) : null;
+}
 
 /** Saves the built-in scenarios once (the store keeps one built-in per name, even when starts race). */
 export async function seedScenarios(store: Store): Promise<void> {
@@ -65,6 +74,9 @@ function fieldRows(values: Record<string, number | string>) {
   }));
 }
 
+/** Longest scenario name, in characters (the form's maxlength says the same). */
+const MAX_NAME = 80;
+
 /** Most scenarios whose headline results the list computes (each is a whole company report). */
 const MAX_HEADLINES = 12;
 
@@ -75,16 +87,35 @@ async function chosenDataset(deps: AppDeps, ws: string, raw: unknown): Promise<{
   return { chosen: companies.find((d) => d.id === asked) ?? companies[0] ?? null, companies };
 }
 
-/** Headline results (NPV, IRR, P(NPV > 0) per company) of each scenario on the chosen dataset. */
-async function headlines(deps: AppDeps, dataset: DatasetMeta | null, list: Scenario[]): Promise<Map<number, Record<string, Cell>[]>> {
-  const out = new Map<number, Record<string, Cell>[]>();
-  if (!dataset) return out;
+/** One company's headline results under one scenario, amounts in `currency`. */
+interface Headline {
+  company: Cell;
+  npv: Cell;
+  irr: Cell;
+  payback: Cell;
+  pNpvPositive: Cell;
+}
+
+/**
+ * Headline results (NPV, IRR, payback, P(NPV > 0) per company) of each scenario on the chosen
+ * dataset, in the comparison's currency (won for a won dataset).
+ */
+async function headlines(deps: AppDeps, dataset: DatasetMeta | null, list: Scenario[], lang: Lang): Promise<{ byScenario: Map<number, Headline[]>; currency: ReportingCurrency }> {
+  const byScenario = new Map<number, Headline[]>();
+  if (!dataset) return { byScenario, currency: 'USD' };
   const shown = list.slice(0, MAX_HEADLINES);
-  const comparison = await cachedComparison(deps, dataset, shown.map((s) => ({ id: String(s.id), name: s.name, values: s.values })));
-  const records = tableRecords(comparison.table);
+  const comparison = await cachedComparison(deps, dataset, shown.map((s) => ({ id: String(s.id), name: s.name, values: s.values })), {}, lang);
+  const npvKey = currencyKey('npv_usd', comparison.currency);
+  const records = tableRecords(comparison.table).map((r) => ({
+    company: r['company'] ?? null,
+    npv: r[npvKey] ?? null,
+    irr: r['irr_fraction'] ?? null,
+    payback: r['payback_years'] ?? null,
+    pNpvPositive: r['p_npv_positive_fraction'] ?? null,
+  }));
   const perScenario = records.length / Math.max(1, shown.length);
-  shown.forEach((s, i) => out.set(s.id, records.slice(i * perScenario, (i + 1) * perScenario)));
-  return out;
+  shown.forEach((s, i) => byScenario.set(s.id, records.slice(i * perScenario, (i + 1) * perScenario)));
+  return { byScenario, currency: comparison.currency };
 }
 
 interface ListForm {
@@ -97,21 +128,23 @@ interface ListForm {
 
 async function renderList(deps: AppDeps, req: Request, res: Response, status: number, form: ListForm): Promise<void> {
   const ws = res.locals.workspace as string;
+  const lang = res.locals.lang as Lang;
   const list = await deps.store.listScenarios(ws);
   const { chosen, companies } = await chosenDataset(deps, ws, req.query.dataset);
-  const results = await headlines(deps, chosen, list);
-  const why = new Map(BUILT_IN_SCENARIOS.map((s) => [s.name, s.why]));
+  const results = await headlines(deps, chosen, list, lang);
   const editing = form.editing ?? null;
   res.status(status).render('scenarios/index', {
-    title: editing ? `Edit scenario: ${editing.name}` : 'Scenarios',
+    title: editing ? plain(lang, 'scenarios.editTitle', { name: editing.name }) : plain(lang, 'scenarios.title'),
     scenarios: list.map((s) => ({
       ...s,
-      why: s.builtIn ? (why.get(s.name) ?? null) : null,
+      displayName: s.builtIn ? presetName(s.name, lang) : s.name,
+      why: s.builtIn ? presetWhy(s.name, lang) : null,
       rows: fieldRows(s.values),
-      headline: results.get(s.id) ?? null,
+      headline: results.byScenario.get(s.id) ?? null,
       reportHref: chosen ? `/datasets/${chosen.id}/report?scenario=${s.id}` : null,
       editHref: s.builtIn ? null : `/scenarios/${s.id}/edit${chosen ? `?dataset=${chosen.id}` : ''}`,
     })),
+    currency: results.currency,
     company: chosen,
     datasets: companies.map((d) => ({ id: d.id, name: d.name, selected: d.id === chosen?.id })),
     compareHref: chosen ? `/datasets/${chosen.id}/compare` : null,
@@ -124,13 +157,13 @@ async function renderList(deps: AppDeps, req: Request, res: Response, status: nu
 }
 
 /** The scenario's name and values from a posted form, or what is wrong with them. */
-function scenarioFromBody(body: Record<string, unknown>): { name: string; parsed: ParsedAssumptions; nameError: string | null; values: Record<string, number | string> } {
+function scenarioFromBody(body: Record<string, unknown>, lang: Lang): { name: string; parsed: ParsedAssumptions; nameError: string | null; values: Record<string, number | string> } {
   const name = typeof body.name === 'string' ? body.name.trim() : '';
   const parsed = parseAssumptions(body);
   let nameError: string | null = null;
-  if (name.length === 0) nameError = 'Give the scenario a name';
-  else if (name.length > 80) nameError = 'A name has at most 80 characters';
-  else if (/[\u0000-\u001f\u007f]/.test(name)) nameError = 'A name cannot hold control characters';
+  if (name.length === 0) nameError = plain(lang, 'scenarios.nameError.empty');
+  else if (name.length > MAX_NAME) nameError = plain(lang, 'scenarios.nameError.long', { max: MAX_NAME });
+  else if (/[\u0000-\u001f\u007f]/.test(name)) nameError = plain(lang, 'scenarios.nameError.control');
   // Store what the user set (not defaults they left alone), so the data keeps precedence there.
   const values: Record<string, number | string> = {};
   for (const d of ASSUMPTION_DEFS) {
@@ -177,7 +210,7 @@ export function scenarioRoutes(deps: AppDeps): Router {
 
   r.post('/scenarios/:id', async (req, res) => {
     const s = await ownScenario(deps, req, res);
-    const form = scenarioFromBody((req.body ?? {}) as Record<string, unknown>);
+    const form = scenarioFromBody((req.body ?? {}) as Record<string, unknown>, res.locals.lang as Lang);
     if (form.nameError || form.parsed.problems.length > 0) {
       await renderList(deps, req, res, 422, { ...form, editing: s });
       return;
@@ -196,7 +229,7 @@ export function scenarioRoutes(deps: AppDeps): Router {
   r.post('/scenarios', async (req: Request, res: Response) => {
     await ensureSeeded(deps.store);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const { name, parsed, nameError, values } = scenarioFromBody(body);
+    const { name, parsed, nameError, values } = scenarioFromBody(body, res.locals.lang as Lang);
     if (nameError || parsed.problems.length > 0) {
       await renderList(deps, req, res, 422, { name, parsed, nameError });
       return;
