@@ -34,6 +34,7 @@ export async function seedBuiltIns(store: Store, dataDir: string): Promise<strin
       sourceName: b.file,
       columns: result.columns,
       warnings: result.warnings,
+      warningMessages: result.warningMessages,
       rows: result.rows,
     });
     if (added) loaded.push(b.name);

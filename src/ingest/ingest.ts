@@ -21,6 +21,7 @@ import { fiscalYearEndOfQuarter, monthDayText, parseFiscalYearEnd, parseQuarter 
 import { sepLine, sniffDecimal, sniffDelimiter } from './sniff';
 import { RowSink } from './spool';
 import { UNIT_SCALE, UNIT_WORD, unitCurrency, type IngestOptions, type IngestResult } from './types';
+import type { WarningMessage } from '../store/types';
 
 /** Figures that make a company row worth keeping without capex (financials of a year whose capex is on another row). */
 const FINANCIAL_FIELDS = ['revenue', 'ai_revenue', 'operating_income', 'net_income', 'depreciation', 'shares_outstanding', 'share_price', 'market_cap'] as const;
@@ -67,6 +68,7 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 export class Ingestor {
   private readonly problems = new Problems();
   private readonly warnings: string[] = [];
+  private readonly warningMessages: (WarningMessage | null)[] = [];
   private stopped = false;
 
   // Decoding
@@ -146,7 +148,17 @@ export class Ingestor {
       rowCount: this.sink.count,
       columns: this.mapping(),
       warnings: this.warnings,
+      warningMessages: this.warningMessages,
     };
+  }
+
+  /**
+   * A warning: its English text, and the key and values of the same message in other languages
+   * (locales/<lang>/ingest.json, read as `ingest.<key>`; English is the text written here).
+   */
+  private warn(text: string, key: string, vars: Record<string, string | number> = {}): void {
+    this.warnings.push(text);
+    this.warningMessages.push({ key: `ingest.${key}`, vars });
   }
 
   private stop(): void {
@@ -178,7 +190,7 @@ export class Ingestor {
         this.encoding === 'utf16le' || this.encoding === 'utf16be'
           ? new Utf16Decoder(this.encoding === 'utf16be')
           : iconv.getDecoder(this.encoding === 'win1252' ? 'win1252' : 'cp949');
-      this.warnings.push(`The file was read as ${encodingLabel(this.encoding)} text.`);
+      this.warn(`The file was read as ${encodingLabel(this.encoding)} text.`, `encoding.${this.encoding}`);
     }
     const sample =
       this.encoding === 'utf8'
@@ -201,7 +213,8 @@ export class Ingestor {
     this.skipSepLine = sep !== null;
     this.decimal = sniffDecimal(body, sniffed);
     if (this.decimal === 'comma') {
-      this.warnings.push(`Numbers were read with decimal commas (1.234,5 = 1234.5), as the file is ${sniffed === ';' ? 'semicolon' : 'tab'}-separated and writes them so.`);
+      const separator = sniffed === ';' ? 'semicolon' : 'tab';
+      this.warn(`Numbers were read with decimal commas (1.234,5 = 1234.5), as the file is ${separator}-separated and writes them so.`, `decimalComma.${separator}`);
     }
     const parser = new Parser({
       delimiter: this.delimiter,
@@ -374,7 +387,9 @@ export class Ingestor {
     for (let i = 0; i < at; i++) this.readUnitLine((pre[i] as { record: string[] }).record);
     if (at > 0) {
       const unit = this.fileScaleWord ? `; bare amounts are read in ${this.fileCurrency ? this.fileCurrency + ' ' : ''}${this.fileScaleWord} as the line above the header says` : '';
-      this.warnings.push(`The header is on line ${(pre[at] as { line: number }).line}: ${at} line${at === 1 ? '' : 's'} above it (title or notes) ${at === 1 ? 'was' : 'were'} skipped${unit}.`);
+      const line = (pre[at] as { line: number }).line;
+      const vars = { line, count: at, unit: `${this.fileCurrency ? this.fileCurrency + ' ' : ''}${this.fileScaleWord ?? ''}` };
+      this.warn(`The header is on line ${line}: ${at} line${at === 1 ? '' : 's'} above it (title or notes) ${at === 1 ? 'was' : 'were'} skipped${unit}.`, this.fileScaleWord ? 'headerLineScaled' : 'headerLine', vars);
     }
     this.onHeader((pre[at] as { record: string[] }).record);
     for (let i = at + 1; i < pre.length && !this.stopped; i++) {
@@ -440,7 +455,7 @@ export class Ingestor {
     } else if (typed !== undefined && this.companySpec) {
       this.problems.add('bad_field', null, 'company', typed, `The file already names companies in its column "${this.companySpec.source}": leave the company field on the form empty, or remove that column.`);
     } else if (typed !== undefined) {
-      this.warnings.push(`The file has no company column: every row is "${typed}", as typed on the form.`);
+      this.warn(`The file has no company column: every row is "${typed}", as typed on the form.`, 'typedCompany', { company: typed });
     }
     for (const field of REQUIRED[this.kind]) {
       if (field === 'company' && typed !== undefined) continue;
@@ -707,25 +722,29 @@ export class Ingestor {
         }
         this.sink.push(row);
       }
-      this.warnings.push(r.summary());
+      this.warn(r.summary(), 'rollup', { quarterRows: r.quarterRows, years: r.yearCount });
       const partial = r.partialYears();
-      if (partial !== null) this.warnings.push(partial);
+      if (partial !== null) this.warn(partial.text, partial.more > 0 ? 'partialMore' : 'partial', { items: partial.items, more: partial.more });
     }
     if (this.exactDuplicates > 0) {
-      this.warnings.push(`${this.exactDuplicates} row${this.exactDuplicates === 1 ? '' : 's'} repeated an earlier row exactly (first on line ${this.firstExactDuplicateLine}) and ${this.exactDuplicates === 1 ? 'was' : 'were'} skipped.`);
+      this.warn(`${this.exactDuplicates} row${this.exactDuplicates === 1 ? '' : 's'} repeated an earlier row exactly (first on line ${this.firstExactDuplicateLine}) and ${this.exactDuplicates === 1 ? 'was' : 'were'} skipped.`, 'duplicates', { count: this.exactDuplicates, line: this.firstExactDuplicateLine });
     }
     if (this.kind === 'models' && this.noCostRoute > 0) {
-      this.warnings.push(
+      this.warn(
         `${this.noCostRoute} of ${this.sink.count} models have no usable way to a training cost (no reported cost, no GPU-hours, no FLOPs with training hardware): they are kept, and cost_note says what is missing.`,
+        'noCost',
+        { count: this.noCostRoute, total: this.sink.count },
       );
     }
     const kept = (this.specs ?? []).filter((s) => s.def === null && s.key !== null && s.type === 'text');
     if (kept.length > 0) {
-      this.warnings.push(`${kept.length} column${kept.length === 1 ? ' was' : 's were'} not recognised and ${kept.length === 1 ? 'is' : 'are'} kept as text: ${kept.map((s) => s.source).join(', ')}.`);
+      const columns = kept.map((s) => s.source).join(', ');
+      this.warn(`${kept.length} column${kept.length === 1 ? ' was' : 's were'} not recognised and ${kept.length === 1 ? 'is' : 'are'} kept as text: ${columns}.`, 'unrecognised', { count: kept.length, columns });
     }
     const upload = this.opts.unit && this.opts.unit !== 'units' && this.fileScale === null ? (this.specs ?? []).filter((s) => s.type === 'money' && s.headerScale === null) : [];
     if (upload.length > 0) {
-      this.warnings.push(`Bare numbers in ${upload.map((s) => s.source).join(', ')} were read as ${UNIT_WORD[this.opts.unit ?? 'units']} (chosen on upload); values with their own suffix (45.2bn, 53조) keep it.`);
+      const columns = upload.map((s) => s.source).join(', ');
+      this.warn(`Bare numbers in ${columns} were read as ${UNIT_WORD[this.opts.unit ?? 'units']} (chosen on upload); values with their own suffix (45.2bn, 53조) keep it.`, 'bareUnit', { columns, unit: this.opts.unit ?? 'units' });
     }
   }
 
@@ -734,7 +753,11 @@ export class Ingestor {
       this.fileScale !== null
         ? { scale: this.fileScale, word: this.fileScaleWord ?? 'units', where: 'from the line above the header' }
         : { scale: this.uploadScale, word: this.opts.unit ? UNIT_WORD[this.opts.unit] : 'units', where: this.uploadScale !== 1 ? 'chosen on upload' : 'as written' };
-    return (this.specs ?? []).map((s) => describe(s, this.kind, bare, this.fileCurrency ?? this.opts.currency ?? unitCurrency(this.opts.unit) ?? 'USD'));
+    // A currency column names each row's currency: the amounts are in it, not in one currency for the file.
+    const perRow = (this.specs ?? []).some((s) => s.def?.field === 'currency');
+    const fallback = this.opts.currency ?? unitCurrency(this.opts.unit) ?? 'USD';
+    const currency = this.fileCurrency ?? (perRow ? `the row's currency (its currency column; ${fallback} where empty),` : fallback);
+    return (this.specs ?? []).map((s) => describe(s, this.kind, bare, currency));
   }
 }
 

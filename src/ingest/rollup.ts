@@ -17,7 +17,8 @@ interface Group {
 
 export class QuarterRollUp {
   private readonly groups = new Map<string, Group>();
-  private quarterRows = 0;
+  /** Quarterly rows read so far. */
+  quarterRows = 0;
 
   constructor(private readonly specs: readonly ColumnSpec[]) {}
 
@@ -58,20 +59,30 @@ export class QuarterRollUp {
     return `${this.quarterRows} quarterly rows were rolled up into ${this.groups.size} yearly rows: capex, revenue, AI revenue, operating income, net income and depreciation are summed over the quarters; share price, shares outstanding, market cap, net debt, GPUs and power are taken from the last quarter; the AI share of capex is weighted by capex.`;
   }
 
-  /** The warning naming each partial year (fewer than four quarters) by company and year, or null. */
-  partialYears(): string | null {
-    const partial: string[] = [];
+  /** Yearly rows the quarters were rolled up into. */
+  get yearCount(): number {
+    return this.groups.size;
+  }
+
+  /**
+   * The warning naming each partial year (fewer than four quarters) by company and year, or null;
+   * with the first five as `items` ("Acme 2025 (Q1, Q2)") and how many `more`, for other languages.
+   */
+  partialYears(): { text: string; items: string; more: number } | null {
+    const partial: { name: string; quarters: string }[] = [];
     for (const g of this.groups.values()) {
       if (g.quarters.size < 4) {
         const qs = [...g.quarters.keys()].sort((a, b) => a - b).map((q) => `Q${q}`);
-        partial.push(`${g.company} ${g.year} (${qs.join(', ')} only)`);
+        partial.push({ name: `${g.company} ${g.year}`, quarters: qs.join(', ') });
       }
     }
     if (partial.length === 0) return null;
-    const shown = partial.slice(0, 5).join('; ');
-    const more = partial.length > 5 ? ` and ${partial.length - 5} more` : '';
+    const first = partial.slice(0, 5);
+    const shown = first.map((p) => `${p.name} (${p.quarters} only)`).join('; ');
+    const more = Math.max(0, partial.length - 5);
     const one = partial.length === 1;
-    return `Partial year${one ? '' : 's'}: ${shown}${more}. ${one ? 'It sums' : 'They sum'} only the quarters present, so ${one ? 'it is' : 'they are'} marked partial and ${one ? 'is' : 'are'} not comparable with full years.`;
+    const text = `Partial year${one ? '' : 's'}: ${shown}${more ? ` and ${more} more` : ''}. ${one ? 'It sums' : 'They sum'} only the quarters present, so ${one ? 'it is' : 'they are'} marked partial and ${one ? 'is' : 'are'} not comparable with full years.`;
+    return { text, items: first.map((p) => `${p.name} (${p.quarters})`).join('; '), more };
   }
 }
 

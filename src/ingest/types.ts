@@ -1,4 +1,4 @@
-import type { ColumnMapping, DatasetKind, Row } from '../store/types';
+import type { ColumnMapping, DatasetKind, Row, WarningMessage } from '../store/types';
 
 /**
  * The magnitude of bare numbers in money columns, chosen on upload. The won units (천원, 백만원,
@@ -103,5 +103,7 @@ export type IngestResult =
       rowCount: number;
       columns: ColumnMapping[];
       warnings: string[];
+      /** Each warning's message for other languages, in the same order (null: English only). */
+      warningMessages: (WarningMessage | null)[];
     }
   | { ok: false; problems: Problem[]; problemCount: number };

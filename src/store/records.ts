@@ -1,4 +1,4 @@
-import type { DatasetMeta, Scenario } from './types';
+import type { DatasetMeta, Scenario, WarningMessage } from './types';
 
 /**
  * The columns of a `datasets` and a `scenarios` row, as both stores name them. The two drivers
@@ -49,7 +49,27 @@ export function toMeta<B, T>(r: DatasetRecord<B, T>, types: RecordTypes<B, T>): 
     workspace: r.workspace,
     sourceName: r.source_name,
     columns: JSON.parse(r.columns_json),
-    warnings: JSON.parse(r.warnings_json),
+    ...warningsFromJson(r.warnings_json),
+  };
+}
+
+/** A stored warning: its English text alone (older rows), or with its message for other languages. */
+type StoredWarning = string | ({ text: string } & WarningMessage);
+
+/** The `warnings_json` of a dataset: each warning's text, with its message where one is given. */
+export function warningsToJson(warnings: readonly string[], messages: readonly (WarningMessage | null)[] = []): string {
+  const stored: StoredWarning[] = warnings.map((text, i) => {
+    const m = messages[i];
+    return m ? { text, key: m.key, vars: m.vars } : text;
+  });
+  return JSON.stringify(stored);
+}
+
+function warningsFromJson(json: string): Pick<DatasetMeta, 'warnings' | 'warningMessages'> {
+  const stored = JSON.parse(json) as StoredWarning[];
+  return {
+    warnings: stored.map((w) => (typeof w === 'string' ? w : w.text)),
+    warningMessages: stored.map((w) => (typeof w === 'string' ? null : { key: w.key, vars: w.vars })),
   };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations';
 import type { DatasetMeta, HitCount, NewDataset, Row, Scenario, Store } from './types';
 import { assertStorableText, chunkJson } from './values';
-import { toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
+import { warningsToJson, toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
 
 /**
  * Rows are stored in chunks of this many, one JSON array per database row: a million-row upload is
@@ -222,7 +222,7 @@ export class SqliteStore implements Store {
     assertStorableText(input.name, 'dataset name');
     assertStorableText(input.sourceName ?? '', 'file name');
     const columnsJson = JSON.stringify(input.columns ?? []);
-    const warningsJson = JSON.stringify(input.warnings ?? []);
+    const warningsJson = warningsToJson(input.warnings ?? [], input.warningMessages);
     assertStorableText(columnsJson, 'column descriptions');
     assertStorableText(warningsJson, 'warnings');
     const now = new Date().toISOString();

@@ -45,6 +45,17 @@ export interface DatasetMeta {
   sourceName: string | null;
   columns: ColumnMapping[];
   warnings: string[];
+  /** The message of each warning for other languages, in the same order (null: English only). */
+  warningMessages: (WarningMessage | null)[];
+}
+
+/**
+ * What a warning says in words of any language: a message key (locales/<lang>/ingest.json) and
+ * its values. The warning's English text is kept beside it (`DatasetMeta.warnings`, the API's).
+ */
+export interface WarningMessage {
+  key: string;
+  vars: Record<string, string | number>;
 }
 
 export interface NewDataset {
@@ -55,6 +66,8 @@ export interface NewDataset {
   sourceName?: string | null;
   columns?: ColumnMapping[];
   warnings?: string[];
+  /** The message of each warning, in the same order (null: English only). */
+  warningMessages?: (WarningMessage | null)[];
   /** Rows to store, in order. May be a lazy iterable, consumed inside the write transaction. */
   rows: Iterable<Row>;
   /** For built-in datasets: a stable key so two racing starts load it once. */

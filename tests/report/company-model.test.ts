@@ -246,7 +246,7 @@ describe('buildCompanyModel › variations', () => {
 describe('plan notes in the reader language', () => {
   const { planCompany, modelFromPlan } = require('../../src/report/company-model') as typeof import('../../src/report/company-model');
   const { parseAssumptions } = require('../../src/report/assumptions') as typeof import('../../src/report/assumptions');
-  const rows = [
+  const rows: import('../../src/store/types').Row[] = [
     { company: 'A', fiscal_year: 2023, capex: 100, revenue: 1000 },
     { company: 'A', fiscal_year: 2025, capex: -50, revenue: 1100, quarters: 2 },
   ];

@@ -13,7 +13,7 @@ import { companyReport } from './company-report';
 import { modelsReport } from './models-report';
 import type { ReportContext, ReportHandler } from './report-context';
 import { shownDataset } from '../i18n/dataset-name';
-import type { Lang } from '../i18n';
+import { hasMessage, plain, type Lang } from '../i18n';
 
 /** The report of each dataset kind. */
 const REPORTS: Record<DatasetKind, ReportHandler> = { company: companyReport, models: modelsReport };
@@ -70,6 +70,17 @@ async function headlineOf(deps: AppDeps, meta: DatasetMeta): Promise<Headline & 
   const made = headline(buildCompanyReport(meta.name, rows, parsed));
   cache.set(key, made);
   return { ...made, id: meta.id, name: meta.name };
+}
+
+/**
+ * The dataset's warnings in the reader's language: each warning's message where that language has
+ * it, else the English text it was stored with (uploads from before messages were kept).
+ */
+function shownWarnings(meta: Pick<DatasetMeta, 'warnings' | 'warningMessages'>, lang: Lang): string[] {
+  return meta.warnings.map((text, i) => {
+    const m = meta.warningMessages[i];
+    return lang !== 'en' && m && hasMessage(lang, m.key) ? plain(lang, m.key, m.vars) : text;
+  });
 }
 
 /** The dataset list, a dataset's rows, its CSV download, and its report (by kind). */
@@ -130,7 +141,8 @@ export function datasetRoutes(deps: AppDeps): Router {
     const meta = await loadDataset(deps, req, res);
     const page = pageOf(req.query.page, meta.rowCount);
     const rows = await deps.store.getRows(meta.id, { offset: (page.number - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-    res.render('datasets/show', { title: meta.name, dataset: meta, columns: describeColumns(meta.kind, rows), rows, page });
+    const warnings = shownWarnings(meta, res.locals.lang as Lang);
+    res.render('datasets/show', { title: meta.name, dataset: meta, warnings, columns: describeColumns(meta.kind, rows), rows, page });
   });
 
   return r;

@@ -201,6 +201,7 @@ async function upload(deps: AppDeps, req: Request, res: Response, guard?: Deferr
       sourceName: got.file.filename.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || null,
       columns: result.columns,
       warnings: result.warnings,
+      warningMessages: result.warningMessages,
       rows: boundedRows(result.rows),
     });
     return { ok: true, meta };
