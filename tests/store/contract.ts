@@ -39,6 +39,13 @@ export function storeContract(open: () => Promise<Store>): void {
     expect(await store.getRows(meta.id)).toEqual([{ company: '삼성전자', capex: 5.3e13 }]);
   });
 
+  test('createDataset › warning messages › each comes back beside its text; a warning without one is null', async () => {
+    const warningMessages = [{ key: 'ingest.typedCompany', vars: { company: 'A "quoted" <b>' } }, null];
+    const meta = await upload('Messages', [{ company: 'A', capex: 1 }], 'ws:a', { warnings: ['typed', 'plain'], warningMessages });
+    const again = await store.getDataset(meta.id, 'ws:a');
+    expect(again).toMatchObject({ warnings: ['typed', 'plain'], warningMessages });
+  });
+
   test('getRows › keeps each row’s column order, numbers exactly and text that needs escaping', async () => {
     const row = { z: 'last first', a: 0.1 + 0.2, m: -0, q: 'quote " backslash \\ tab \t newline \n 😀', big: 9007199254740991, tiny: 5e-324 };
     const meta = await upload('Exact', [row]);
