@@ -13,6 +13,7 @@ import { companyReport } from './company-report';
 import { modelsReport } from './models-report';
 import type { ReportContext, ReportHandler } from './report-context';
 import { shownDataset } from '../i18n/dataset-name';
+import { unitText } from '../i18n/unit-text';
 import { hasMessage, plain, type Lang } from '../i18n';
 
 /** The report of each dataset kind. */
@@ -142,7 +143,8 @@ export function datasetRoutes(deps: AppDeps): Router {
     const page = pageOf(req.query.page, meta.rowCount);
     const rows = await deps.store.getRows(meta.id, { offset: (page.number - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     const warnings = shownWarnings(meta, res.locals.lang as Lang);
-    res.render('datasets/show', { title: meta.name, dataset: meta, warnings, columns: describeColumns(meta.kind, rows), rows, page });
+    const mapping = meta.columns.map((c) => ({ ...c, unit: c.unit === undefined ? undefined : unitText(c.unit, res.locals.lang as Lang) }));
+    res.render('datasets/show', { title: meta.name, dataset: meta, warnings, mapping, columns: describeColumns(meta.kind, rows), rows, page });
   });
 
   return r;
