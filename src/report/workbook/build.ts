@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { neutralise } from '../csv';
-import { ROW, ROW_LABELS, yearColumn } from './layout';
+import { hasMessage, textIn, type Lang } from '../../i18n';
+import { LABELLED_ROWS, ROW, yearColumn } from './layout';
 
 /**
  * One company's inputs to the workbook: what the model reads from the data (the plan), never the
@@ -63,8 +64,10 @@ function sheetName(company: string, taken: Set<string>): string {
  * with its source) and one sheet per company whose vintage cash flows are formulas over those
  * assumptions and the data, NPV by XNPV at the valuation date and IRR by XIRR. Change WACC (or any
  * assumption) in Excel and every figure follows; nothing computed by the app is written as a value.
- * The timeline (which years exist) is fixed by the app's run-off; amounts in USD. Text cells are
- * neutralised (`'` before a formula trigger). Returns the .xlsx bytes.
+ * The timeline (which years exist) is fixed by the app's run-off; amounts in USD. Labels, notes
+ * and source words are in `lang`; keys (column B of the Assumptions sheet), sheet names and
+ * formulas are the same in every language. Text cells are neutralised (`'` before a formula
+ * trigger). Returns the .xlsx bytes.
  *
  * @example await buildWorkbook('Hyperscalers', companies, assumptions, '2022-12-31') // <Buffer 50 4b ...>
  */
@@ -74,26 +77,35 @@ export async function buildWorkbook(
   assumptions: readonly WorkbookAssumption[],
   valuationDate: string,
   notes: readonly string[] = [],
+  lang: Lang = 'en',
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'capexlens';
   wb.calcProperties.fullCalcOnLoad = true;
-  const ref = assumptionsSheet(wb, datasetName, assumptions, valuationDate, notes);
+  const ref = assumptionsSheet(wb, datasetName, assumptions, valuationDate, notes, lang);
   const taken = new Set<string>();
-  for (const c of companies) companySheet(wb, sheetName(c.company, taken), c, ref);
+  for (const c of companies) companySheet(wb, sheetName(c.company, taken), c, ref, lang);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 type Ref = (key: string) => string;
 
-function assumptionsSheet(wb: ExcelJS.Workbook, datasetName: string, assumptions: readonly WorkbookAssumption[], valuationDate: string, notes: readonly string[]): Ref {
+/** A word of the workbook's own vocabulary (a source, a basis) in `lang`, or the word as it is. */
+function wordIn(lang: Lang, group: string, word: string): string {
+  const key = `workbook.${group}.${word}`;
+  return hasMessage('en', key) ? textIn(lang)(key) : word;
+}
+
+function assumptionsSheet(wb: ExcelJS.Workbook, datasetName: string, assumptions: readonly WorkbookAssumption[], valuationDate: string, notes: readonly string[], lang: Lang): Ref {
+  const t = textIn(lang);
+  // The sheet's name is part of every formula (Assumptions!$C$5), so it is the same in every language.
   const ws = wb.addWorksheet('Assumptions');
   ws.columns = [{ width: 44 }, { width: 24 }, { width: 16 }, { width: 12 }];
   ws.getCell('A1').value = neutralise(`capexlens: ${datasetName}`);
   ws.getCell('A1').font = { bold: true };
-  ws.getCell('A2').value = 'Change a value in column C: every company sheet recomputes. Rates are fractions (0.09 = 9%). Amounts in USD.';
+  ws.getCell('A2').value = t('workbook.intro');
   ws.getCell('A3').value = neutralise(notes.join(' '));
-  ws.getRow(4).values = ['Assumption', 'Key', 'Value', 'Source'];
+  ws.getRow(4).values = [t('workbook.column.assumption'), t('workbook.column.key'), t('workbook.column.value'), t('workbook.column.source')];
   ws.getRow(4).font = { bold: true };
   const address = new Map<string, string>();
   let r = 5;
@@ -101,37 +113,38 @@ function assumptionsSheet(wb: ExcelJS.Workbook, datasetName: string, assumptions
     ws.getCell(`A${r}`).value = neutralise(a.label);
     ws.getCell(`B${r}`).value = neutralise(a.key);
     ws.getCell(`C${r}`).value = typeof a.value === 'number' ? a.value : neutralise(a.value);
-    ws.getCell(`D${r}`).value = neutralise(a.source);
+    ws.getCell(`D${r}`).value = neutralise(wordIn(lang, 'source', a.source));
     address.set(a.key, `Assumptions!$C$${r}`);
     r++;
   }
   for (const k of WORKBOOK_KEYS) if (!address.has(k)) throw new RangeError(`assumptions must include ${k}`);
-  ws.getCell(`A${r}`).value = 'Valuation date';
+  ws.getCell(`A${r}`).value = t('workbook.valuationDate');
   ws.getCell(`B${r}`).value = 'valuationDate';
   ws.getCell(`C${r}`).value = excelSerial(valuationDate);
   ws.getCell(`C${r}`).numFmt = 'yyyy-mm-dd';
-  ws.getCell(`D${r}`).value = 'report';
+  ws.getCell(`D${r}`).value = wordIn(lang, 'source', 'report');
   address.set('valuationDate', `Assumptions!$C$${r}`);
   r += 2;
   const get = (k: string): string => address.get(k) as string;
-  ws.getCell(`A${r}`).value = 'Revenue of a vintage, year over year (q = (1 + growth) × (1 − token-price fall)^(1 − elasticity))';
+  ws.getCell(`A${r}`).value = t('workbook.derived.q');
   ws.getCell(`B${r}`).value = 'q';
   ws.getCell(`C${r}`).value = { formula: `(1+${get('aiRevenueGrowth')})*(1-${get('tokenPriceDeflation')})^(1-${get('volumeElasticity')})` };
   address.set('q', `Assumptions!$C$${r}`);
   r++;
-  ws.getCell(`A${r}`).value = 'First-year AI revenue per USD of AI capex at this utilization (y × u ÷ 0.7)';
+  ws.getCell(`A${r}`).value = t('workbook.derived.yieldAtUtilization');
   ws.getCell(`B${r}`).value = 'yieldAtUtilization';
   ws.getCell(`C${r}`).value = { formula: `${get('aiRevenueToCapex')}*${get('gpuUtilization')}/${REFERENCE_UTILIZATION}` };
   address.set('yieldAtUtilization', `Assumptions!$C$${r}`);
   r++;
-  ws.getCell(`A${r}`).value = 'Power cost per MW of IT power a year, USD (8,760 h × 1,000 kW × u × PUE × price)';
+  ws.getCell(`A${r}`).value = t('workbook.derived.powerCostPerMw');
   ws.getCell(`B${r}`).value = 'powerCostPerMw';
   ws.getCell(`C${r}`).value = { formula: `8760*1000*${get('gpuUtilization')}*${get('pue')}*${get('powerPriceUsdPerKwh')}` };
   address.set('powerCostPerMw', `Assumptions!$C$${r}`);
   return get;
 }
 
-function companySheet(wb: ExcelJS.Workbook, name: string, c: WorkbookCompany, a: Ref): void {
+function companySheet(wb: ExcelJS.Workbook, name: string, c: WorkbookCompany, a: Ref, lang: Lang): void {
+  const t_ = textIn(lang);
   const ws = wb.addWorksheet(name);
   const n = c.timeline.length;
   const last = yearColumn(n - 1);
@@ -148,20 +161,18 @@ function companySheet(wb: ExcelJS.Workbook, name: string, c: WorkbookCompany, a:
   for (let t = 0; t < n; t++) ws.getColumn(3 + t).width = 16;
   ws.getCell('A1').value = neutralise(c.company);
   ws.getCell('A1').font = { bold: true };
-  ws.getCell('A2').value = neutralise(
-    `Each column is a fiscal year; each vintage of AI capex earns while its compute serves (the blocks below). Column B is the valuation date. ${c.notes.join(' ')}`.trim(),
-  );
-  for (const [key, label] of Object.entries(ROW_LABELS)) ws.getCell(`A${ROW[key as keyof typeof ROW]}`).value = label;
+  ws.getCell('A2').value = neutralise(`${t_('workbook.companyIntro')} ${c.notes.join(' ')}`.trim());
+  for (const key of LABELLED_ROWS) ws.getCell(`A${ROW[key]}`).value = t_(`workbook.row.${key}`);
   ws.getCell(`B${ROW.date}`).value = f(`MIN(${a('valuationDate')},C${ROW.date})`);
   ws.getCell(`B${ROW.date}`).numFmt = 'yyyy-mm-dd';
   ws.getCell(`B${ROW.fcf}`).value = 0;
-  ws.getCell(`B${ROW.fiscalYear}`).value = 'valuation';
+  ws.getCell(`B${ROW.fiscalYear}`).value = t_('workbook.valuationColumn');
   const money = '#,##0;[Red]-#,##0';
   for (let t = 0; t < n; t++) {
     const data = t <= c.lastDataIndex;
     set(ROW.fiscalYear, t, c.timeline[t] as number);
     set(ROW.date, t, excelSerial(c.dates[t] as string), 'yyyy-mm-dd');
-    set(ROW.basis, t, neutralise(c.basis[t] ?? ''));
+    set(ROW.basis, t, neutralise(wordIn(lang, 'basis', c.basis[t] ?? '')));
     const capex = c.capexUsd[t] ?? null;
     if (capex !== null) set(ROW.capex, t, capex, money);
     const share = c.dataShares[t] ?? null;
@@ -177,13 +188,13 @@ function companySheet(wb: ExcelJS.Workbook, name: string, c: WorkbookCompany, a:
     if (mw !== null) set(ROW.dataPowerMw, t, mw, '#,##0.0');
   }
   // Vintage blocks: row (block start + 1 + v), column of year t.
-  const blocks = ['AI revenue of vintage (row) in year (column), USD', 'AI capex in service, USD', 'Compute depreciation, USD', 'Facilities depreciation, USD'] as const;
+  const blocks = ['revenue', 'capacity', 'computeDepreciation', 'facilitiesDepreciation'].map((k) => t_(`workbook.block.${k}`));
   const blockRow = (b: number, v: number): number => ROW.blocks + b * (n + 2) + 1 + v;
   blocks.forEach((title, b) => {
     ws.getCell(`A${ROW.blocks + b * (n + 2)}`).value = title;
     ws.getCell(`A${ROW.blocks + b * (n + 2)}`).font = { bold: true };
     for (let v = 0; v < n; v++) {
-      ws.getCell(`A${blockRow(b, v)}`).value = `Vintage FY${c.timeline[v]}`;
+      ws.getCell(`A${blockRow(b, v)}`).value = t_('workbook.vintage', { year: c.timeline[v] });
       const e = `$${col(v)}$${ROW.aiCapex}`;
       const life = `$${col(v)}$${ROW.life}`;
       for (let t = 0; t < n; t++) {

@@ -8,6 +8,7 @@ import { planCompany, groupByCompany, type ModelOptions } from '../company-model
 import { reportValuationDate } from '../company-report';
 import { rowsInUsd } from '../data-currency';
 import type { Row } from '../../store/types';
+import { textIn, type Lang } from '../../i18n';
 import { buildWorkbook, WORKBOOK_KEYS, type WorkbookAssumption } from './build';
 import { workbookCompany } from './from-plan';
 
@@ -17,15 +18,15 @@ export type WorkbookResult = { kind: 'ok'; bytes: Buffer } | { kind: 'unsupporte
 /**
  * Builds the workbook of a company dataset under resolved assumptions. Amounts are in USD whatever
  * the reporting currency (the sheet says so); `capacityAfterData=sustain` is not modelled in the
- * workbook yet and is refused naming the key.
+ * workbook yet and is refused naming the key. Labels and notes are in `lang`.
  * @example (await companyWorkbook('Hyperscalers', rows, parseAssumptions({}))).kind // 'ok'
  */
-export async function companyWorkbook(datasetName: string, rows: Row[], parsed: Pick<ParsedAssumptions, 'values' | 'sources'>): Promise<WorkbookResult> {
+export async function companyWorkbook(datasetName: string, rows: Row[], parsed: Pick<ParsedAssumptions, 'values' | 'sources'>, lang: Lang = 'en'): Promise<WorkbookResult> {
   const a = parsed.values;
   if (a.capacityAfterData === 'sustain') {
     return { kind: 'unsupported', key: 'capacityAfterData', message: 'The workbook models capacityAfterData=run-off (the spending in the data until its last compute retires); sustain is not in the workbook yet.' };
   }
-  const opts: ModelOptions = { lifeFromData: parsed.sources.gpuUsefulLifeYears === 'default' };
+  const opts: ModelOptions = { lifeFromData: parsed.sources.gpuUsefulLifeYears === 'default', lang };
   const data = rowsInUsd(rows, a);
   const plans = [...groupByCompany(data.rows)].map(([company, companyRows]) => planCompany(company, companyRows, a, opts)).filter((p) => p !== null);
   const { date } = reportValuationDate(plans, a);
@@ -37,6 +38,6 @@ export async function companyWorkbook(datasetName: string, rows: Row[], parsed: 
     source: parsed.sources[key] ?? 'default',
   }));
   const companies = plans.map((p) => workbookCompany(p, a.gpuUsefulLifeYears));
-  const notes = [...data.skipped, ...(a.reportingCurrency !== 'USD' ? [`Amounts are in USD (the report is in ${a.reportingCurrency}).`] : [])];
-  return { kind: 'ok', bytes: await buildWorkbook(datasetName, companies, assumptions, date, notes) };
+  const notes = [...data.skipped, ...(a.reportingCurrency !== 'USD' ? [textIn(lang)('workbook.inUsd', { currency: a.reportingCurrency })] : [])];
+  return { kind: 'ok', bytes: await buildWorkbook(datasetName, companies, assumptions, date, notes, lang) };
 }

@@ -55,32 +55,9 @@ export const ROW = {
   blocks: 33,
 } as const;
 
-/** Labels of the rows, as shown in column A. */
-export const ROW_LABELS: Partial<Record<keyof typeof ROW, string>> = {
-  fiscalYear: 'Fiscal year',
-  date: 'Fiscal year end (flow date)',
-  basis: 'Basis',
-  capex: 'Capex (data), USD',
-  aiShare: 'AI share of capex',
-  aiCapex: 'AI capex (vintage), USD',
-  life: 'Compute life of the vintage, years',
-  computeCapex: 'Compute capex, USD',
-  facilitiesCapex: 'Facilities capex, USD',
-  reportedRevenue: 'AI revenue reported (data), USD',
-  dataPowerMw: 'Power MW (data)',
-  facilitiesBookAtEnd: 'Facilities book value left when the last compute retires, USD',
-  modelledRevenue: 'AI revenue of the vintages in service, USD',
-  revenue: 'AI revenue (reported wins), USD',
-  capacity: 'AI capex in service, USD',
-  powerMw: 'IT power in service, MW',
-  powerCost: 'Power cost, USD',
-  computeDepreciation: 'Compute depreciation, USD',
-  facilitiesDepreciation: 'Facilities depreciation, USD',
-  depreciation: 'Depreciation, USD',
-  ebitda: 'AI EBITDA, USD',
-  nopat: 'NOPAT, USD',
-  salvage: 'Salvage (facilities book value), USD',
-  fcf: 'Free cash flow, USD',
-  npv: 'NPV at the valuation date (XNPV), USD',
-  irr: 'IRR (XIRR)',
-};
+/** Rows with a label in column A: `workbook.row.<key>` in locales/<lang>/workbook.json. */
+export const LABELLED_ROWS = [
+  'fiscalYear', 'date', 'basis', 'capex', 'aiShare', 'aiCapex', 'life', 'computeCapex', 'facilitiesCapex', 'reportedRevenue', 'dataPowerMw',
+  'facilitiesBookAtEnd', 'modelledRevenue', 'revenue', 'capacity', 'powerMw', 'powerCost', 'computeDepreciation', 'facilitiesDepreciation',
+  'depreciation', 'ebitda', 'nopat', 'salvage', 'fcf', 'npv', 'irr',
+] as const satisfies readonly (keyof typeof ROW)[];

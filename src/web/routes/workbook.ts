@@ -1,13 +1,16 @@
 import type { Request, Response } from 'express';
 import { parseAssumptions } from '../../report/assumptions';
+import { applyDataDefaults } from '../../report/data-defaults';
 import { companyWorkbook } from '../../report/workbook';
 import type { AppDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
+import type { Lang } from '../i18n';
 import { loadScenario, toInputProblems } from './company-report';
 
 /**
  * `/datasets/:id/report.xlsx`: the company report's model as a live Excel workbook, under the same
- * assumptions as the report (defaults, `?scenario=<id>`, then the query string).
+ * assumptions as the report (defaults, the data's defaults for a won dataset, `?scenario=<id>`,
+ * then the query string), labelled in the reader's language.
  */
 export async function workbookDownload(deps: AppDeps, req: Request, res: Response): Promise<void> {
   const workspace = res.locals.workspace as string;
@@ -15,10 +18,11 @@ export async function workbookDownload(deps: AppDeps, req: Request, res: Respons
   const dataset = /^[0-9]{1,12}$/.test(raw) ? await deps.store.getDataset(Number(raw), workspace) : null;
   if (!dataset || dataset.kind !== 'company') throw new NotFoundError(`No company dataset ${raw}`);
   const { scenario, problem } = await loadScenario(deps, req, workspace);
-  const parsed = parseAssumptions(req.query as Record<string, unknown>, scenario?.values);
+  const rows = await deps.store.getRows(dataset.id);
+  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values), rows);
   const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed)];
   if (problems.length > 0) throw new ValidationError('Some assumptions are invalid', problems);
-  const result = await companyWorkbook(dataset.name, await deps.store.getRows(dataset.id), parsed);
+  const result = await companyWorkbook(dataset.name, rows, parsed, res.locals.lang as Lang);
   if (result.kind === 'unsupported') {
     throw new ValidationError(result.message, [{ code: 'unsupported_in_workbook', line: null, column: result.key, value: String(parsed.values.capacityAfterData), message: result.message }]);
   }
