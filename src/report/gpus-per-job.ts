@@ -3,6 +3,7 @@
  * name their field) → every formula with its numbers, a GPU comparison, the role presets. The page,
  * the CSV twin and the JSON twin render from this one model.
  */
+import { plain, textIn, type Lang } from '../i18n';
 import {
   BYTES_PER_PARAM,
   GPU_SPECS,
@@ -228,13 +229,17 @@ export interface GpuJobReport {
 }
 
 /** The whole report for valid inputs. */
-export function buildGpuJobReport(i: GpuJobInputs, salary: GpuJobParse['salary'], sources: Record<string, 'default' | 'user'>, roleId: string): GpuJobReport {
+export function buildGpuJobReport(i: GpuJobInputs, salary: GpuJobParse['salary'], sources: Record<string, 'default' | 'user'>, roleId: string, lang: Lang = 'en'): GpuJobReport {
   const result = gpusPerJob(i);
+  // Text cells in the reader's language (the page translates titles and labels by key; CSV keys
+  // stay English). English keeps the presets' own words and the inputs' query keys.
+  const t = textIn(lang);
+  const en = lang === 'en';
   const steps = gpuJobSteps(i, result, salary);
   const comparison: ReportTable = {
     name: 'gpus',
     title: 'The same job on each GPU',
-    note: 'Same model, quantization, context, batch and utilization; replicas sized from memory on each GPU.',
+    note: t('gpus.note.gpus'),
     columns: [
       { key: 'gpu', label: 'GPU', format: 'text' },
       { key: 'memory_gb', label: 'Memory (GB)', format: 'number' },
@@ -259,7 +264,12 @@ export function buildGpuJobReport(i: GpuJobInputs, salary: GpuJobParse['salary']
       { key: 'basis', label: 'Why', format: 'text' },
       { key: 'gpus_per_person', label: 'GPUs per person-equivalent (this setup)', format: 'ratio' },
     ],
-    rows: ROLE_PRESETS.map((role) => [role.label, role.tokensPerWorkday, role.basis, gpusPerJob({ ...i, tokensPerWorkday: role.tokensPerWorkday }).gpusPerPerson]),
+    rows: ROLE_PRESETS.map((role) => [
+      en ? role.label : t(`gpus.role.${role.id}`),
+      role.tokensPerWorkday,
+      en ? role.basis : t(`gpus.roleBasis.${role.id}`),
+      gpusPerJob({ ...i, tokensPerWorkday: role.tokensPerWorkday }).gpusPerPerson,
+    ]),
   };
   const calc: ReportTable = {
     name: 'steps',
@@ -281,9 +291,14 @@ export function buildGpuJobReport(i: GpuJobInputs, salary: GpuJobParse['salary']
       { key: 'value', label: 'Value', format: 'text' },
       { key: 'source', label: 'Source', format: 'text' },
     ],
-    rows: inputLines(i, salary, roleId).map(([k, v]) => [k, v, sources[k] ?? 'default']),
+    rows: inputLines(i, salary, roleId).map(([k, v]) => [en ? k : t(`gpus.f.${k}`), v, sourceWord(sources[k] ?? 'default', lang)]),
   };
   return { result, steps, tables: [calc, comparison, roles, inputs] };
+}
+
+/** Where an input came from, in the reader's language: default / user, 기본값 / 입력값. */
+export function sourceWord(source: 'default' | 'user', lang: Lang): string {
+  return plain(lang, `gpus.source.${source}`);
 }
 
 /** Inputs as [query key, value] pairs: the CSV assumption lines and the inputs table. */

@@ -1,10 +1,11 @@
 import { Router, type Request } from 'express';
-import { buildGpuJobReport, CALCULATOR_GPUS, GPU_JOB_DEFAULTS, inputLines, parseGpuJobQuery } from '../../report/gpus-per-job';
+import { buildGpuJobReport, sourceWord, CALCULATOR_GPUS, GPU_JOB_DEFAULTS, inputLines, parseGpuJobQuery } from '../../report/gpus-per-job';
 import { queryText } from '../../report/model-economics';
 import { sendCsv, toCsv } from '../../report/csv';
 import { checked } from '../../report/finite';
 import { QUANTS, ROLE_PRESETS } from '../../models';
 import type { AppDeps } from '../deps';
+import type { Lang } from '../i18n';
 import { BadRequestError } from '../errors';
 import { KOREA_DATASET_FILE } from '../../report/data-defaults';
 
@@ -19,7 +20,7 @@ function sameQuery(req: Request, set: Record<string, string> = {}): string {
 
 /** Inputs that push the calculator's products beyond float64 are named by a 422 (never a 500). */
 const REDUCE = ['tokensPerWorkday', 'salary', 'purchase', 'price', 'fleet'];
-const build = (p: ReturnType<typeof parseOrThrow>) => checked(() => buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id), REDUCE);
+const build = (p: ReturnType<typeof parseOrThrow>, lang: Lang) => checked(() => buildGpuJobReport(p.inputs, p.salary, p.sources, p.role.id, lang), REDUCE);
 
 /** Validated inputs or a 400 naming the first bad field (JSON and CSV twins). */
 function parseOrThrow(req: Request) {
@@ -35,18 +36,19 @@ export function gpuRoutes(deps: AppDeps): Router {
 
   r.get('/gpus-per-job.json', (req, res) => {
     const p = parseOrThrow(req);
-    const report = build(p);
+    const report = build(p, res.locals.lang as Lang);
     const inputs = Object.fromEntries(inputLines(p.inputs, p.salary, p.role.id).map(([k, v]) => [k, v === '' ? null : v]));
     res.json({ inputs, role: p.role, ...report.result, steps: report.steps });
   });
 
   r.get('/gpus-per-job.csv', (req, res) => {
+    const lang = res.locals.lang as Lang;
     const p = parseOrThrow(req);
-    const report = build(p);
+    const report = build(p, lang);
     const name = queryText(req.query, 'table') ?? 'steps';
     const table = report.tables.find((t) => t.name === name);
     if (!table) throw new BadRequestError(`table: must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
-    const assumptions = inputLines(p.inputs, p.salary, p.role.id).map(([k, v]): [string, string | number, string] => [k, v, p.sources[k] ?? 'default']);
+    const assumptions = inputLines(p.inputs, p.salary, p.role.id).map(([k, v]): [string, string | number, string] => [k, v, sourceWord(p.sources[k] ?? 'default', lang)]);
     sendCsv(res, `gpus-per-job-${table.name}.csv`, toCsv({ columns: table.columns.map((c) => c.key), rows: table.rows }, assumptions));
   });
 
@@ -54,7 +56,7 @@ export function gpuRoutes(deps: AppDeps): Router {
     const p = parseGpuJobQuery(req.query);
     const korea = (await deps.store.listDatasets(res.locals.workspace as string)).find((d) => d.builtIn && d.sourceName === KOREA_DATASET_FILE);
     const inputs = p.inputs;
-    const report = inputs ? checked(() => buildGpuJobReport(inputs, p.salary, p.sources, p.role.id), REDUCE) : null;
+    const report = inputs ? checked(() => buildGpuJobReport(inputs, p.salary, p.sources, p.role.id, res.locals.lang as Lang), REDUCE) : null;
     res.status(p.inputs ? 200 : 400).render('gpus/index', {
       title: 'How many GPUs is a job worth?',
       titleKey: 'gpus.title',
