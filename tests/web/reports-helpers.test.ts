@@ -6,6 +6,7 @@ describe('formatReportCell', () => {
   test('years › one decimal; missing reads never', () => {
     expect(formatReportCell(7.43, 'years')).toBe('7.4');
     expect(formatReportCell(null, 'years')).toBe('never');
+    expect(formatReportCell(null, 'years', 'KRW', { lang: 'ko', won: 'exact' })).toBe('없음');
   });
   test('a year in a text column › no thousands separator', () => expect(formatReportCell(2025, 'text')).toBe('2025'));
   test('money and percent › the shared formats', () => {

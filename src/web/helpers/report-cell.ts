@@ -1,5 +1,6 @@
 import type { NumberStyle } from '../../report/number-text';
 import { formatCell, formatMultiple, formatNumber, formatPercent } from './format';
+import { plain } from '../../i18n';
 
 /**
  * A small fraction as a percentage with two significant digits: 0.000106 → "0.011%".
@@ -14,7 +15,7 @@ export function formatShare(value: unknown): string {
 
 /**
  * A report table cell by its column format (src/report/table.ts): adds `multiple` (34.8×) and
- * `years` (7.4 years; a missing value reads "not within the horizon") to the shared cell formats.
+ * `years` (7.4 years; a missing value reads "never", Korean "없음") to the shared cell formats.
  * @example formatReportCell(7.43, 'years') // "7.4"
  * @example formatReportCell(null, 'years') // "never"
  * @example formatReportCell(1.4e12, 'money', 'KRW') // "₩1.4T"
@@ -23,7 +24,7 @@ export function formatReportCell(value: unknown, format: string, currency = 'USD
   if (format === 'multiple') return formatMultiple(value);
   if (format === 'share') return formatShare(value);
   if (format === 'scientific') return typeof value === 'number' && Number.isFinite(value) ? value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e') : formatCell(value, 'number', currency);
-  if (format === 'years') return value === null || value === undefined ? 'never' : formatNumber(value, 1);
+  if (format === 'years') return value === null || value === undefined ? plain(style?.lang ?? 'en', 'common.never') : formatNumber(value, 1);
   if (format === 'text' && typeof value === 'number') return String(value);
   return formatCell(value, format, currency, style);
 }
