@@ -180,9 +180,9 @@ function n(v: number, digits = 2): string {
 }
 
 /** Every formula of the calculator beside its numbers. */
-export function gpuJobSteps(i: GpuJobInputs, r: GpuJobResult, salary: GpuJobParse['salary']): Step[] {
+export function gpuJobSteps(i: GpuJobInputs, r: GpuJobResult, salary: GpuJobParse['salary'], lang: Lang = 'en'): Step[] {
   // People-equivalents are a count of people: whole numbers; the rest keep two decimals.
-  return rawSteps(i, r, salary).map((s) => ({ ...s, valueText: s.value === null ? 'never' : n(s.value, s.unit === 'people-equivalents' ? 0 : 2) }));
+  return rawSteps(i, r, salary).map((s) => ({ ...s, valueText: s.value === null ? plain(lang, 'common.never') : n(s.value, s.unit === 'people-equivalents' ? 0 : 2) }));
 }
 
 function rawSteps(i: GpuJobInputs, r: GpuJobResult, salary: GpuJobParse['salary']): Omit<Step, 'valueText'>[] {
@@ -235,7 +235,7 @@ export function buildGpuJobReport(i: GpuJobInputs, salary: GpuJobParse['salary']
   // stay English). English keeps the presets' own words and the inputs' query keys.
   const t = textIn(lang);
   const en = lang === 'en';
-  const steps = gpuJobSteps(i, result, salary);
+  const steps = gpuJobSteps(i, result, salary, lang);
   const comparison: ReportTable = {
     name: 'gpus',
     title: 'The same job on each GPU',
