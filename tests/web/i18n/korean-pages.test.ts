@@ -17,6 +17,13 @@ describe('Korean pages', () => {
     expect(englishRuns('한국어 Open the report 보기')).toEqual(['Open the report']);
   });
 
+  test('visibleText › keeps the title and the attributes people read (aria-label, placeholder, title, alt)', () => {
+    const html = '<title>Company report</title><input placeholder="scenario name here"><section aria-label="Assumptions used here"><p translate="no" title="data as typed">x</p></section>';
+    const text = visibleText(html);
+    for (const part of ['Company report', 'scenario name here', 'Assumptions used here']) expect(text).toContain(part);
+    expect(text).not.toContain('data as typed');
+  });
+
   // Every page a reader reaches, one file per area in ./pages (each exports PAGES: [url, status][]).
   const dir = path.join(__dirname, 'pages');
   const PAGES: [string, number][] = fs

@@ -1,10 +1,12 @@
 /**
- * The text a reader sees on a page, for checking its language: script, style, code and anything
- * marked `translate="no"` (data: dataset names, file contents, values as typed) are left out, as
- * are attribute values. A small tag walker is enough for the app's own well-formed markup.
+ * The text a reader sees or hears on a page, for checking its language: the title, text, and the
+ * attributes people read (aria-label, placeholder, title, alt). Script, style, code and anything
+ * marked `translate="no"` (data: dataset names, file contents, values as typed) are left out. A
+ * small tag walker is enough for the app's own well-formed markup.
  */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const SKIP = new Set(['script', 'style', 'code', 'pre', 'title']);
+const SKIP = new Set(['script', 'style', 'code', 'pre']);
+const READ_ATTRIBUTES = /\b(?:aria-label|placeholder|title|alt)="([^"]*)"/g;
 
 export function visibleText(html: string): string {
   const out: string[] = [];
@@ -23,6 +25,7 @@ export function visibleText(html: string): string {
       stack.pop();
       continue;
     }
+    if (!skipping && !/\btranslate="no"/.test(attrs ?? '')) for (const a of (attrs ?? '').matchAll(READ_ATTRIBUTES)) out.push(a[1] as string);
     if (VOID.has(name) || whole.endsWith('/>')) continue;
     stack.push(skipping || SKIP.has(name) || /\btranslate="no"/.test(attrs ?? ''));
   }
