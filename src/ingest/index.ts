@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { Ingestor } from './ingest';
 import type { IngestOptions, IngestResult } from './types';
 
-export type { IngestOptions, IngestResult, Problem, ProblemCode, Unit } from './types';
+export type { IngestOptions, IngestProgress, IngestResult, Problem, ProblemCode, Unit } from './types';
 export { MAX_PROBLEMS, UNIT_SCALE, UNIT_WORD } from './types';
 export { parseNumber, parsePeriod, isMissing } from './numbers';
 
@@ -22,13 +22,19 @@ export function ingestBuffer(bytes: Uint8Array, opts?: IngestOptions): IngestRes
 
 /**
  * Ingests a stream chunk by chunk with bounded memory. After a fatal problem the rest of the
- * stream is read and dropped, so an HTTP upload can still be answered cleanly.
+ * stream is read and dropped, so an HTTP upload can still be answered cleanly. `opts.onProgress`
+ * hears how far it has read after each chunk.
  */
 export async function ingestStream(source: AsyncIterable<Uint8Array> | NodeJS.ReadableStream | Readable, opts?: IngestOptions): Promise<IngestResult> {
   const ing = new Ingestor(opts);
+  const report = opts?.onProgress;
   let open = true;
+  let bytes = 0;
   for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
-    if (open) open = ing.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += buf.byteLength;
+    if (open) open = ing.push(buf);
+    if (open && report) report({ rows: ing.rowsRead, bytes });
   }
   return ing.finish();
 }

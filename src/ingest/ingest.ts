@@ -131,6 +131,11 @@ export class Ingestor {
     return !this.stopped;
   }
 
+  /** Data rows read so far (the header and lines above it not counted), for progress reports. */
+  get rowsRead(): number {
+    return this.dataRows;
+  }
+
   /** Ends the input and returns the verdict. */
   finish(): IngestResult {
     if (!this.stopped && this.encoding === null) this.start(true);

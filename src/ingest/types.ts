@@ -46,6 +46,17 @@ export interface IngestOptions {
   company?: string;
   /** Size of the whole file in bytes, when known (an upload on disk): lets ingest size its tables once. */
   expectedBytes?: number;
+  /**
+   * Told after each chunk `ingestStream` reads: data rows read so far (before duplicates and
+   * quarters are folded) and bytes read. Once per chunk, not per row, so it costs nothing per row.
+   */
+  onProgress?: (read: IngestProgress) => void;
+}
+
+/** How far `ingestStream` has read: data rows (the header not counted) and bytes of the file. */
+export interface IngestProgress {
+  rows: number;
+  bytes: number;
 }
 
 /**
