@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { browserSession, watchErrors } from './harness';
 
 const EPOCH = path.join(__dirname, '..', 'fixtures', 'ingest', 'epoch-all-ml-systems.csv');
 
-describe('browser › upload form', () => {
+/**
+ * The plain form, with scripts off: it posts and the browser follows the answer. With scripts on
+ * the same form is sent by /js/upload-progress.js (tests/browser/upload-progress.test.ts).
+ */
+describe('browser › upload form without scripts', () => {
   const session = browserSession();
+  const newPage = async (): Promise<Page> => (await session.browser().newContext({ javaScriptEnabled: false })).newPage();
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-upload-browser-'));
@@ -14,7 +20,7 @@ describe('browser › upload form', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('an Epoch export › lands on the new dataset with its column mapping, no errors', async () => {
-    const page = await session.browser().newPage();
+    const page = await newPage();
     const errors = await watchErrors(page);
     await page.goto(`${session.url()}/datasets/new`);
     await page.setInputFiles('input[type=file]', EPOCH);
@@ -24,13 +30,13 @@ describe('browser › upload form', () => {
     expect(await page.textContent('table.rows')).toContain('DeepSeek-V3');
     expect(await page.textContent('h1')).toContain('epoch-all-ml-systems');
     expect(errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   test('a file with a bad number › 422 page naming line, column and value; nothing listed', async () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'company,fiscal_year,capex\nAcme,2024,12abc\n');
-    const page = await session.browser().newPage();
+    const page = await newPage();
     await page.goto(`${session.url()}/datasets/new`);
     await page.setInputFiles('input[type=file]', bad);
     const [response] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
@@ -43,6 +49,6 @@ describe('browser › upload form', () => {
     expect(row).toContain('12abc');
     await page.goto(`${session.url()}/`);
     expect(await page.textContent('table.datasets')).not.toContain('bad');
-    await page.close();
+    await page.context().close();
   });
 });

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { ingestStream, type IngestResult, type Problem } from '../../ingest';
 import { boundedRows, shapeProblems, UploadBoundsError } from '../../ingest/bounds';
 import { uploadLimiters } from '../middleware/rate-limit';
-import type { DatasetMeta } from '../../store/types';
+import type { DatasetMeta, Row } from '../../store/types';
+import { progressText, UploadProgressBoard, type UploadProgressView, type UploadTracker } from '../upload-progress';
+import type { Lang } from '../i18n';
 import type { AppDeps } from '../deps';
 import type { DeferredCsrfCheck } from '../middleware/csrf';
 import { AppError, BadRequestError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
@@ -177,8 +179,30 @@ function datasetName(fields: UploadFields, filename: string): string {
 
 type Outcome = { ok: true; meta: DatasetMeta } | { ok: false; problems: Problem[]; problemCount: number };
 
+/** Stored rows counted for the progress page (observable where the store is asynchronous, as PostgreSQL's COPY is). */
+function* counted(rows: Iterable<Row>, tracker: UploadTracker): Generator<Row> {
+  let n = 0;
+  for (const row of rows) {
+    yield row;
+    if (++n % 10_000 === 0) tracker.stored(n);
+  }
+}
+
+/** `upload` with its progress told to `tracker` (the browser form's upload id), if any. */
+async function tracked(deps: AppDeps, req: Request, res: Response, tracker: UploadTracker | null, guard?: DeferredCsrfCheck): Promise<Outcome> {
+  try {
+    const outcome = await upload(deps, req, res, guard, tracker);
+    if (outcome.ok) tracker?.done(outcome.meta.rowCount);
+    else tracker?.failed();
+    return outcome;
+  } catch (e) {
+    tracker?.failed();
+    throw e;
+  }
+}
+
 /** Receive → validate fields → ingest → store in one transaction; nothing is stored unless there are no problems. */
-async function upload(deps: AppDeps, req: Request, res: Response, guard?: DeferredCsrfCheck): Promise<Outcome> {
+async function upload(deps: AppDeps, req: Request, res: Response, guard?: DeferredCsrfCheck, tracker: UploadTracker | null = null): Promise<Outcome> {
   const got = await receive(req, res, deps.config.maxUploadBytes, deps.config.tmpDir, guard);
   try {
     const parsed = uploadFields.safeParse(got.fields);
@@ -189,10 +213,14 @@ async function upload(deps: AppDeps, req: Request, res: Response, guard?: Deferr
     }
     const { kind, unit, currency, company } = parsed.data;
     const expectedBytes = fs.statSync(got.file.path).size;
-    const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency, company, expectedBytes });
+    tracker?.reading(expectedBytes);
+    const onProgress = tracker ? (read: { rows: number; bytes: number }) => tracker.read(read.rows, read.bytes) : undefined;
+    const result: IngestResult = await ingestStream(fs.createReadStream(got.file.path), { kind, unit, currency, company, expectedBytes, onProgress });
     if (!result.ok) return result;
     const shape = shapeProblems(result.columns, result.rowCount, { maxRows: deps.config.maxUploadRows });
     if (shape.length > 0) return { ok: false, problems: shape, problemCount: shape.length };
+    tracker?.storing(result.rowCount);
+    const rows = boundedRows(result.rows);
     const meta = await deps.store.createDataset({
       kind: result.kind,
       name: datasetName(parsed.data, got.file.filename),
@@ -202,7 +230,7 @@ async function upload(deps: AppDeps, req: Request, res: Response, guard?: Deferr
       columns: result.columns,
       warnings: result.warnings,
       warningMessages: result.warningMessages,
-      rows: boundedRows(result.rows),
+      rows: tracker ? counted(rows, tracker) : rows,
     });
     return { ok: true, meta };
   } catch (e) {
@@ -214,19 +242,32 @@ async function upload(deps: AppDeps, req: Request, res: Response, guard?: Deferr
   }
 }
 
-/** Upload page and API: GET/POST /datasets/new, POST /api/datasets, GET /api/datasets/:id. */
+/**
+ * Upload page and API: GET/POST /datasets/new, POST /api/datasets, GET /api/datasets/:id, and
+ * GET /datasets/uploads/:id/progress for the page's progress bar (the form's script sends its
+ * random upload id in the X-Upload-Id header).
+ */
 export function uploadRoutes(deps: AppDeps): Router {
   const router = Router();
   const limiter = uploadLimiters(deps.config, deps.limiterStore);
+  const progress = new UploadProgressBoard();
 
   router.get('/datasets/new', (_req, res) => {
-    res.render('datasets/new', { title: 'Upload data', titleKey: 'upload.title' });
+    res.render('datasets/new', { title: 'Upload data', titleKey: 'upload.title', progressText: progressText(res.locals.lang as Lang) });
   });
 
   router.post('/datasets/new', ...limiter, async (req, res) => {
-    const outcome = await upload(deps, req, res, res.locals.checkCsrf as DeferredCsrfCheck);
+    const tracker = progress.start(res.locals.workspace as string, req.get('x-upload-id'));
+    const outcome = await tracked(deps, req, res, tracker, res.locals.checkCsrf as DeferredCsrfCheck);
     if (outcome.ok) return res.redirect(303, `/datasets/${outcome.meta.id}`);
     res.status(422).render('datasets/problems', { title: 'Cannot accept this file', titleKey: 'problems.fileTitle', problems: outcome.problems, problemCount: outcome.problemCount });
+  });
+
+  router.get('/datasets/uploads/:id/progress', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    const view: UploadProgressView | null = progress.get(res.locals.workspace as string, req.params.id ?? '');
+    if (!view) return res.status(404).json({ error: { code: 'not_found', message: 'No upload in progress with this id in your workspace.' } });
+    res.json(view);
   });
 
   router.post('/api/datasets', ...limiter, async (req, res) => {
