@@ -113,6 +113,33 @@ describe('browser › upload progress bar', () => {
     await page.close();
   });
 
+  test('Cancel while sending › says nothing was stored, the form works again, and nothing is listed', async () => {
+    const file = path.join(dir, 'cancelled.csv');
+    fs.writeFileSync(file, 'company,fiscal_year,capex\nAcme,2024,1500\n');
+    const page = await session.browser().newPage();
+    await page.goto(`${session.url()}/datasets/new?lang=ko`);
+    // The post is held in the browser until the test lets go, so it is still being sent when Cancel is pressed.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/datasets/new', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await held;
+      await route.abort().catch(() => undefined);
+    });
+    await page.setInputFiles('input[type=file]', file);
+    await page.click('button[type=submit]');
+    expect(await page.isDisabled('button[type=submit]')).toBe(true);
+    await page.click('[data-upload-cancel]');
+    const message = await page.waitForSelector('[data-upload-error]:not([hidden])');
+    expect(await message.textContent()).toBe('올리기를 취소했습니다. 아무것도 저장하지 않았습니다.');
+    expect(await page.isEnabled('button[type=submit]')).toBe(true);
+    release();
+    await page.unroute('**/datasets/new');
+    await page.goto(`${session.url()}/`);
+    expect(await page.textContent('main')).not.toContain('cancelled');
+    await page.close();
+  });
+
   test('at 390 px › the bar fits the phone and nothing scrolls sideways', async () => {
     const context = await session.browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
