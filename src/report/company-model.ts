@@ -215,6 +215,9 @@ export interface CompanyPlan {
   lang: Lang;
 }
 
+/** The assumptions a plan depends on; every other one changes only `runPlan`. */
+const PLAN_INPUTS = ['horizonYears', 'gpuUsefulLifeYears', 'facilityLifeYears', 'capacityAfterData', 'includeGuidance'] as const;
+
 const MIN_LIFE = 1;
 const MAX_LIFE = 50;
 
@@ -225,7 +228,7 @@ const MAX_LIFE = 50;
 export function planCompany(
   company: string,
   rows: Row[],
-  a: Pick<Assumptions, 'horizonYears' | 'gpuUsefulLifeYears' | 'facilityLifeYears' | 'capacityAfterData' | 'includeGuidance'>,
+  a: Pick<Assumptions, (typeof PLAN_INPUTS)[number]>,
   opts: ModelOptions = {},
 ): CompanyPlan | null {
   const lifeFromData = opts.lifeFromData ?? true;
@@ -570,11 +573,28 @@ export function buildCompanyModel(company: string, rows: Row[], a: Assumptions, 
  * when the terminal value has no answer.
  */
 export function companyNpv(company: string, rows: Row[], a: Assumptions, opts: ModelOptions & { valuationDate?: string } = {}): number | null {
-  const plan = planCompany(company, rows, a, opts);
+  const plan = reusablePlan(company, rows, a, opts);
   if (!plan) return null;
   const run = runPlan(plan, a);
   if (!run.ok) return Number.NaN;
   return npvAtDate(a.wacc, run.fcf, plan.dates, opts.valuationDate ?? a.valuationDate ?? (plan.dates[0] as string));
+}
+
+/**
+ * Plans already made for a company's rows, by the inputs a plan depends on. The tornado asks for
+ * the NPV of the same rows under twenty-odd swings of which only the lives, horizon and guidance
+ * change the plan: the rest reuse it. Keyed weakly on the rows array, so it lives as long as they do.
+ */
+const plans = new WeakMap<Row[], Map<string, CompanyPlan | null>>();
+
+function reusablePlan(company: string, rows: Row[], a: Assumptions, opts: ModelOptions): CompanyPlan | null {
+  const key = JSON.stringify([company, ...PLAN_INPUTS.map((k) => a[k]), opts.lifeFromData ?? true, opts.lang ?? 'en']);
+  let byKey = plans.get(rows);
+  if (!byKey) plans.set(rows, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) ?? null;
+  const plan = planCompany(company, rows, a, opts);
+  byKey.set(key, plan);
+  return plan;
 }
 
 /** The plan and one run of the year loop (depreciation, ROIC…) without the dated results. */
