@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { browserSession, watchErrors } from './harness';
+import { makeApp } from '../helpers/app';
+import { browserSession, launchBrowser, watchErrors } from './harness';
 
 /** Company rows with a long notes column: about 4.5 MB (so the browser reports upload progress), but few rows to read. */
 const ROWS = 8_000;
@@ -158,4 +161,32 @@ describe('browser › upload progress bar', () => {
     expect(await page.textContent('label[for="upload-progress-bar"]')).toBe('올리기 진행 상황');
     await context.close();
   });
+});
+
+describe('browser › upload progress bar › over the size limit', () => {
+  test('a file over MAX_UPLOAD_BYTES › the 413 page in place of the form, naming the limit', async () => {
+    const { app, store } = await makeApp({ MAX_UPLOAD_BYTES: String(1024 * 1024) });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const launched = await launchBrowser();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-upload-413-'));
+    try {
+      const file = path.join(dir, 'two-mb.csv');
+      fs.writeFileSync(file, 'company,fiscal_year,capex,notes\n' + `Acme,2024,1,${'n'.repeat(2 * 1024 * 1024)}\n`);
+      const page = await launched.browser.newPage();
+      await page.goto(`${url}/datasets/new?lang=en`);
+      await page.setInputFiles('input[type=file]', file);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('main:has-text("The file is larger than the upload limit of 1 MB.")');
+      expect(page.url()).toBe(`${url}/datasets/new?lang=en`);
+      expect(await page.$('form[data-upload]')).toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await launched.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    }
+  }, 60_000);
 });
