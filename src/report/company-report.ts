@@ -488,6 +488,7 @@ function sectionFor(
   prices: Record<string, number>,
   mcTrials: number,
   mcInputs?: Pick<McInputs, 'distributions' | 'correlations'>,
+  lang: Lang = 'en',
 ): CompanySection {
   const model = modelFromPlan(plan, a, valuationDate, unit);
   const slug = slugify(company, index);
@@ -553,7 +554,7 @@ function sectionFor(
     tables,
     grid,
     charts,
-    summary: companySummary(model, lens, val, a, mc),
+    summary: companySummary(model, lens, val, a, mc, lang),
   };
 }
 
@@ -614,7 +615,7 @@ export function buildCompanyReport(
   if (mcTrials < a.mcTrials) {
     dataNotes.push(`Monte Carlo runs ${mcTrials.toLocaleString('en-US')} trials per company, not the ${a.mcTrials.toLocaleString('en-US')} asked: a report runs at most ${MC_TRIALS_PER_REPORT.toLocaleString('en-US')} trials in all, and this one has ${planned.length.toLocaleString('en-US')} companies. A dataset of fewer companies gets more trials each.`);
   }
-  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials, parsed.mc));
+  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials, parsed.mc, lang));
   // Custom metrics become metric_<name> columns of each cash-flow table (checked by the caller;
   // a refused metric leaves the table as it was).
   if (parsed.metrics?.length) {
@@ -639,7 +640,7 @@ export function buildCompanyReport(
     unit,
     sections,
     tables,
-    summary: overallSummary(sections.map((s) => s.model), a, unit, valuationDate),
+    summary: overallSummary(sections.map((s) => s.model), a, unit, valuationDate, lang),
     skipped,
     dataNotes,
   };

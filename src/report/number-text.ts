@@ -2,9 +2,13 @@
  * The one rounding rule and the money words shared by tables (web/helpers/format.ts) and prose
  * (report/words.ts), so a figure reads the same in a sentence as in the table beside it.
  *
- * Rounding rule (`roundShort`): three significant digits, but never fewer than the integer digits
- * (52.535 → 52.5, 5.576 → 5.58, 774.8 → 775, 7,562.4 → 7,562). Every scaled amount ($52.5B,
- * 53.1조원, 525억 달러) is rounded by it; won written out in 조 and 억 is rounded to the 억.
+ * One precision rule per kind of number (docs/methodology.md, "How numbers are written"):
+ * - money (`roundShort`): three significant digits, but never fewer than the integer digits
+ *   (52.535 → 52.5, 5.576 → 5.58, 774.8 → 775, 7,562.4 → 7,562). Every scaled amount ($52.5B,
+ *   53.1조원, 525억 달러) is rounded by it; won written out in 조 and 억 is rounded to the 억.
+ * - percentages (`percentText`): one decimal, always shown: 9.0%, 44.5%, −2.1%.
+ * - multiples (`multipleText`): one decimal, always shown: 25.0×, 34.8×.
+ * - years (`yearsText`): at most one decimal, none when whole: 7.5, 7.
  */
 
 import type { Lang } from '../i18n';
@@ -54,6 +58,38 @@ function formatterFor(maxFraction: number): Intl.NumberFormat {
   let f = FORMATTERS.get(maxFraction);
   if (!f) FORMATTERS.set(maxFraction, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxFraction })));
   return f;
+}
+
+/**
+ * A fraction as a percentage, by the one rule for percentages: one decimal, always shown, with a
+ * true minus sign. `digits` is for the few places that need more (shares far below 1%).
+ * @example percentText(0.09) // '9.0%'
+ * @example percentText(-0.0212) // '−2.1%'
+ */
+export function percentText(fraction: number, digits = 1): string {
+  const s = (fraction * 100).toFixed(digits);
+  // −0.0% reads as 0.0%: a sign with no digit behind it tells nothing.
+  const body = /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+  return `${body.startsWith('-') ? MINUS + body.slice(1) : body}%`;
+}
+
+/**
+ * A multiple (P/E, EV/EBITDA), by the one rule for multiples: one decimal, always shown.
+ * @example multipleText(25) // '25.0×'
+ */
+export function multipleText(x: number, digits = 1): string {
+  const s = x.toFixed(digits);
+  return `${s.startsWith('-') ? MINUS + s.slice(1) : s}×`;
+}
+
+/**
+ * A span of years (payback, a server life), by the one rule for years: at most one decimal, none
+ * when whole, thousands separated.
+ * @example yearsText(7.46) // '7.5'
+ * @example yearsText(7) // '7'
+ */
+export function yearsText(years: number): string {
+  return grouped(years, 1);
 }
 
 /** A short-rounded number with separators: 7562.4 → '7,562', 5.576 → '5.58'. */

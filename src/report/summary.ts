@@ -1,7 +1,8 @@
 /**
  * Plain-language summaries generated from the computed numbers: every sentence states figures from
  * the model, and its wording changes with them (pays back or not, IRR found or why not, EPS up or
- * down, price above or below a target multiple).
+ * down, price above or below a target multiple). English here; Korean is written from the same
+ * numbers by its own sentence builders (summary-ko.ts), chosen by the report's language.
  */
 import type { UnitEconomics } from '../finance';
 import type { Assumptions } from './assumptions';
@@ -9,10 +10,13 @@ import type { CompanyModel, IrrResult } from './company-model';
 import type { CompanyMonteCarlo } from './monte-carlo';
 import type { DepreciationLens } from './depreciation-lens';
 import type { Valuation } from './valuation';
+import type { Lang } from '../i18n';
+import { yearsText as yearsNumber } from './number-text';
+import { companySummaryKo, overallSummaryKo } from './summary-ko';
 import { describeMoney as money, describeMultiple, describePercent, describePrice as price } from './words';
 
 function yearsText(y: number): string {
-  return `${Number(y.toFixed(1))} years`;
+  return `${yearsNumber(y)} years`;
 }
 
 /** Why an IRR is what it is, in words. */
@@ -111,8 +115,9 @@ export function monteCarloSentence(mc: CompanyMonteCarlo, currency: string): str
   return `Over ${mc.trials.toLocaleString('en-US')} Monte Carlo trials (seed ${mc.seed}) of growth, margin, AI share of capex and WACC, NPV runs from ${money(mc.npv.p10, currency)} (P10) to ${money(mc.npv.p90, currency)} (P90) and is positive in ${describePercent(mc.probNpvPositive)} of them${payback}.`;
 }
 
-/** Three to five sentences for one company. */
-export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo): string[] {
+/** Three to five sentences for one company, in the report's language. */
+export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo, lang: Lang = 'en'): string[] {
+  if (lang === 'ko') return companySummaryKo(m, l, v, a, mc);
   return [paybackSentence(m, a), dataSentence(m), mc ? monteCarloSentence(mc, m.currency) : null, breakEvenSentence(m, a), lensSentence(l, m.currency), valuationSentence(v, m.company, m.currency)].filter(
     (s): s is string => s !== null,
   );
@@ -144,8 +149,9 @@ export function unitSentence(u: UnitEconomics, a: Assumptions): string {
   return `Each dollar of AI capex must earn ${need} of AI revenue in its first year (at ${describePercent(a.gpuUtilization)} utilization, ${describePercent(a.aiEbitdaMargin)} margin, after power and tax, over a ${a.gpuUsefulLifeYears}-year server life) to earn its ${describePercent(a.wacc)} cost of capital; the scenario assumes ${y}, so ${worth}.`;
 }
 
-/** Sentences over all companies of the report. */
-export function overallSummary(models: CompanyModel[], a: Assumptions, unit?: UnitEconomics, valuationDate?: string): string[] {
+/** Sentences over all companies of the report, in the report's language. */
+export function overallSummary(models: CompanyModel[], a: Assumptions, unit?: UnitEconomics, valuationDate?: string, lang: Lang = 'en'): string[] {
+  if (lang === 'ko') return overallSummaryKo(models, a, unit, valuationDate);
   if (models.length === 0) return ['The dataset has no company with capex, so there is nothing to evaluate.'];
   const paying = models.filter((m) => m.paybackYears !== null);
   const describeMoney = (x: number) => money(x, a.reportingCurrency);

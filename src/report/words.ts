@@ -1,15 +1,10 @@
 /**
  * Numbers in prose: the plain-language summaries are generated in the report layer (they are part
- * of the report model and its JSON twin), so they need their own small, tested formatters. Tables
- * and charts are formatted by the view helpers, never here.
+ * of the report model and its JSON twin). Each kind of number follows the one rule tables follow
+ * (number-text.ts), so a figure reads the same in a sentence as in the table beside it.
  */
 
-import { DEFAULT_STYLE, moneyText, priceText, type NumberStyle } from './number-text';
-
-/** Rounds to `digits` significant decimals for prose, with no trailing zeros. */
-function trim(n: number, digits: number): string {
-  return String(Number(n.toFixed(digits)));
-}
+import { DEFAULT_STYLE, moneyText, multipleText, percentText, priceText, yearsText, type NumberStyle } from './number-text';
 
 /**
  * Money for a sentence, rounded as the tables round it (number-text.ts): `$1.25T`, `$600B`,
@@ -24,13 +19,11 @@ export function describeMoney(amount: number, currency = 'USD', style: NumberSty
 }
 
 /**
- * A fraction as a percentage for a sentence: 0.09 → `9%`, 0.0625 → `6.3%`.
- * @example describePercent(0.09) // '9%'
+ * A fraction as a percentage for a sentence, as tables write it: 0.09 → `9.0%`, 0.0625 → `6.3%`.
+ * @example describePercent(0.09) // '9.0%'
  */
 export function describePercent(fraction: number): string {
-  const pct = fraction * 100;
-  const digits = Math.abs(pct) >= 10 || Number.isInteger(pct) ? 0 : 1;
-  return `${trim(pct, digits).replace('-', '−')}%`;
+  return percentText(fraction);
 }
 
 /**
@@ -40,15 +33,15 @@ export function describePercent(fraction: number): string {
 export function describeYears(years: number | null): string {
   if (years === null) return 'never at that growth';
   if (years === 0) return 'already';
-  return `in ${trim(years, 1)} years`;
+  return `in ${yearsText(years)} years`;
 }
 
 /**
- * A multiple for a sentence: 24.56 → `24.6×`.
- * @example describeMultiple(35) // '35×'
+ * A multiple for a sentence, as tables write it: 24.56 → `24.6×`.
+ * @example describeMultiple(35) // '35.0×'
  */
 export function describeMultiple(x: number): string {
-  return `${trim(x, 1)}×`;
+  return multipleText(x);
 }
 
 /**

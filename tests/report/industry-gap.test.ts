@@ -67,7 +67,7 @@ describe('buildIndustryReport › inputs from the query and from a dataset', () 
     expect(r.summary[2]).toBe(
       "Only a single year's spend, never repeated, could be earned over its 6-year useful life, at $100B a year, which today's AI revenue covers; continuing spend needs the full amount every year.",
     );
-    expect(r.summary[3]).toBe('At 25% a year, AI revenue reaches the $600B a year that continuing spend needs in 8 years, and already covers the $100B a year of a one-off spend.');
+    expect(r.summary[3]).toBe('At 25.0% a year, AI revenue reaches the $600B a year that continuing spend needs in 8 years, and already covers the $100B a year of a one-off spend.');
     expect(r.summary.join(' ')).not.toMatch(/Spread over a 6-year life the requirement is/);
     const gap = r.tables.find((t) => t.name === 'gap');
     const applies = Object.fromEntries((gap?.rows ?? []).map((row) => [row[0], row[2]]));

@@ -3,7 +3,7 @@
  * numbers. Every function returns an em dash for missing or non-finite values.
  */
 
-import { DEFAULT_STYLE, moneyText, priceText, type NumberStyle } from '../../report/number-text';
+import { DEFAULT_STYLE, moneyText, multipleText, percentText, priceText, type NumberStyle } from '../../report/number-text';
 
 const MISSING = '—';
 
@@ -33,22 +33,21 @@ export function formatPrice(value: unknown, currency = 'USD', style: NumberStyle
 }
 
 /**
- * A fraction as a percentage: 0.445 → "44.5%".
+ * A fraction as a percentage, by the rule prose uses too (report/number-text.ts): 0.445 → "44.5%".
  * @example formatPercent(0.445) // "44.5%"
  */
 export function formatPercent(value: unknown, digits = 1): string {
   if (!isNum(value)) return MISSING;
-  const s = (value * 100).toFixed(digits);
-  return `${s.startsWith('-') ? '−' + s.slice(1) : s}%`;
+  return percentText(value, digits);
 }
 
 /**
- * A valuation multiple: 35 → "35.0×".
+ * A valuation multiple, by the rule prose uses too: 35 → "35.0×".
  * @example formatMultiple(34.8) // "34.8×"
  */
 export function formatMultiple(value: unknown, digits = 1): string {
   if (!isNum(value)) return MISSING;
-  return `${value.toFixed(digits)}×`;
+  return multipleText(value, digits);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { NumberStyle } from '../../report/number-text';
+import { yearsText, type NumberStyle } from '../../report/number-text';
 import { formatCell, formatMultiple, formatNumber, formatPercent } from './format';
 import { plain } from '../../i18n';
 
@@ -24,7 +24,7 @@ export function formatReportCell(value: unknown, format: string, currency = 'USD
   if (format === 'multiple') return formatMultiple(value);
   if (format === 'share') return formatShare(value);
   if (format === 'scientific') return typeof value === 'number' && Number.isFinite(value) ? value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e') : formatCell(value, 'number', currency);
-  if (format === 'years') return value === null || value === undefined ? plain(style?.lang ?? 'en', 'common.never') : formatNumber(value, 1);
+  if (format === 'years') return value === null || value === undefined ? plain(style?.lang ?? 'en', 'common.never') : typeof value === 'number' && Number.isFinite(value) ? yearsText(value) : formatNumber(value, 1);
   if (format === 'text' && typeof value === 'number') return String(value);
   return formatCell(value, format, currency, style);
 }
