@@ -6,6 +6,8 @@
 import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import { rowsInUsd } from './data-currency';
 import { describeMoney } from './words';
+import { formulaText, maybeReason, reasonText } from './model-reasons';
+import { textIn, type Lang } from '../i18n';
 import type { Cell, Column, ReportTable } from './table';
 import {
   costPerMillionTokens,
@@ -117,9 +119,14 @@ export interface LensInput {
   model: string | null;
 }
 
+/** A report table, with the published source it reproduces when it has one (shown as data, untranslated). */
+export type ModelTable = ReportTable & { source?: string };
+
 export interface ModelEconomicsReport {
+  /** The language the report's words are in. */
+  lang: Lang;
   summary: string[];
-  tables: ReportTable[];
+  tables: ModelTable[];
   charts: ChartSpec[];
   trend: { all: TrendFit; frontier: TrendFit | null; fromYear: number | null; toYear: number | null; topN: number | null };
   lens: { datasetId: number; datasetName: string; year: number | null; years: number[]; model: string | null; models: string[] } | null;
@@ -220,70 +227,94 @@ function computeAll(rows: Row[], o: ModelEconomicsOptions): Computed[] {
   });
 }
 
-function hardwareNote(c: TrainingCost): string | null {
-  if (c.hardwareClass.kind === 'unnamed') return 'no training hardware named';
-  if (c.hardwareClass.reason) return c.hardwareClass.reason;
+/** The reader's language and its messages, passed to every part that writes words. */
+interface Words {
+  lang: Lang;
+  t: (key: string, vars?: Record<string, unknown>) => string;
+}
+
+function wordsIn(lang: Lang): Words {
+  return { lang, t: textIn(lang) };
+}
+
+/** A closed word (stage, method, source, class) in the reader's language: English keeps the code as it is. */
+function code(w: Words, group: string, value: string | null): string | null {
+  return value === null ? null : w.t(`models.${group}.${value}`);
+}
+
+function hardwareNote(w: Words, c: TrainingCost): string | null {
+  if (c.hardwareClass.kind === 'unnamed') return w.lang === 'en' ? 'no training hardware named' : w.t('models.reason.unnamed');
+  if (c.hardwareClass.reason) return reasonText(w.lang, c.hardwareClass.reason);
   const m: GpuMatch = c.hardware;
-  if (m.kind === 'unknown' || m.kind === 'ambiguous') return `${m.kind}: ${m.reason}`;
+  if (m.kind === 'unknown' || m.kind === 'ambiguous') return w.t('models.hardwareNote', { kind: code(w, 'match', m.kind), reason: reasonText(w.lang, m.reason) });
   return null;
 }
 
-function headlineNote(c: TrainingCost, cpi: number): string {
+function headlineNote(w: Words, c: TrainingCost, cpi: number): string {
   const h = c.headline;
   if (!h) {
-    const why = [c.gpuHours.reason, c.flops.reason].filter((x): x is string => x !== null);
-    return `no way to a cost: no reported cost, no Epoch estimate; ${why.join('; ')}`;
+    const why = [c.gpuHours.reason, c.flops.reason].filter((x): x is string => x !== null).map((r) => reasonText(w.lang, r));
+    return w.t('models.headlineNote.none', { why: why.join('; ') });
   }
   switch (h.method) {
     case 'reported':
-      return 'reported training cost (training_cost_usd)';
+      return w.t('models.headlineNote.reported');
     case 'epoch-estimate':
-      return cpi === 1 ? 'Epoch AI estimate, 2023 USD' : `Epoch AI estimate, 2023 USD × CPI factor ${cpi}`;
+      return cpi === 1 ? w.t('models.headlineNote.epoch') : w.t('models.headlineNote.epochCpi', { cpi });
     case 'gpu-hours':
-      return 'chip-hours × price per chip-hour';
+      return w.t('models.headlineNote.gpuHours');
     default:
-      return 'training FLOP ÷ (peak FLOP/s × MFU) × price per chip-hour';
+      return w.t('models.headlineNote.flops');
   }
 }
 
-function costsTable(items: Computed[], o: ModelEconomicsOptions): ReportTable {
+/** Columns whose cells are data as typed or as published (names, dates, sources), never translated. */
+export const MODEL_DATA_COLUMNS: readonly string[] = ['model', 'organization', 'release_date', 'domain', 'hardware', 'hardware_spec', 'cheapest_model', 'company', 'gpu_id', 'gpu', 'source'];
+
+/** A column whose label is a locale message (`models.col.<label>`). */
+function col(w: Words, key: string, label: string, format: Column['format'], vars?: Record<string, unknown>): Column {
+  return { key, label: w.t(`models.col.${label}`, vars), format };
+}
+
+function costsTable(w: Words, items: Computed[], o: ModelEconomicsOptions): ReportTable {
+  const src = (s: string | null | undefined): string | null => code(w, 'inputSource', s ?? null);
   return {
     name: 'costs',
-    title: 'Training cost four ways',
-    note: 'Each number sits beside its source: data (the row), default (an assumption above), derived (computed from the row) or spec-table (the GPU spec table below). The headline cost is the reported one, else Epoch AI’s estimate (2023 USD × the CPI factor), else chip-hours × price, else FLOPs. Chip-hours are priced only on GPUs (price per GPU-hour) and TPUs (price per TPU chip-hour); 6 × params × tokens is used only where the size is in tokens (a tokens_t column, or Epoch’s Language and Multimodal domains).',
+    title: w.t('models.table.costs'),
+    note: w.t('models.table.costsNote'),
     columns: [
-      { key: 'model', label: 'Model', format: 'text' },
-      { key: 'organization', label: 'Organization', format: 'text' },
-      { key: 'release_date', label: 'Released', format: 'text' },
-      { key: 'domain', label: 'Domain', format: 'text' },
-      { key: 'training_stage', label: 'Stage', format: 'text' },
-      { key: 'training_stage_note', label: 'Why that stage', format: 'text' },
-      { key: 'hardware', label: 'Hardware', format: 'text' },
-      { key: 'hardware_class', label: 'Hardware class', format: 'text' },
-      { key: 'hardware_spec', label: 'Spec row', format: 'text' },
-      { key: 'hardware_note', label: 'Hardware note', format: 'text' },
-      { key: 'reported_cost_usd', label: 'Reported', format: 'money' },
-      { key: 'epoch_cost_2023_usd', label: 'Epoch estimate (2023 USD)', format: 'money' },
-      { key: 'epoch_cost_adjusted_usd', label: 'Epoch estimate × CPI factor', format: 'money' },
-      { key: 'chip_hours', label: 'GPU-/chip-hours', format: 'integer' },
-      { key: 'chip_hours_source', label: 'Hours from', format: 'text' },
-      { key: 'price_usd_per_chip_hour', label: 'Price per chip-hour', format: 'money' },
-      { key: 'price_source', label: 'Price from', format: 'text' },
-      { key: 'gpu_hours_cost_usd', label: 'Chip-hours × price', format: 'money' },
-      { key: 'gpu_hours_note', label: 'Why no chip-hour cost', format: 'text' },
-      { key: 'training_flops', label: 'Training FLOP used', format: 'scientific' },
-      { key: 'training_flops_source', label: 'FLOP from', format: 'text' },
-      { key: 'training_flops_formula', label: 'FLOP formula', format: 'text' },
-      { key: 'peak_flop_per_s', label: 'Peak FLOP/s (BF16 dense)', format: 'scientific' },
-      { key: 'peak_source', label: 'Peak from', format: 'text' },
-      { key: 'mfu_fraction', label: 'MFU', format: 'percent' },
-      { key: 'mfu_source', label: 'MFU from', format: 'text' },
-      { key: 'flops_chip_hours', label: 'Chip-hours from FLOP', format: 'integer' },
-      { key: 'flops_cost_usd', label: 'FLOP ÷ (peak × MFU) × price', format: 'money' },
-      { key: 'flops_note', label: 'Why no FLOP cost', format: 'text' },
-      { key: 'headline_cost_usd', label: 'Headline cost', format: 'money' },
-      { key: 'headline_source', label: 'Headline from', format: 'text' },
-      { key: 'headline_note', label: 'Headline note', format: 'text' },
+      col(w, 'model', 'model', 'text'),
+      col(w, 'organization', 'organization', 'text'),
+      col(w, 'release_date', 'released', 'text'),
+      col(w, 'domain', 'domain', 'text'),
+      col(w, 'training_stage', 'stage', 'text'),
+      col(w, 'training_stage_note', 'stageWhy', 'text'),
+      col(w, 'hardware', 'hardware', 'text'),
+      col(w, 'hardware_class', 'hardwareClass', 'text'),
+      col(w, 'hardware_spec', 'specRow', 'text'),
+      col(w, 'hardware_note', 'hardwareNote', 'text'),
+      col(w, 'reported_cost_usd', 'reported', 'money'),
+      col(w, 'epoch_cost_2023_usd', 'epoch', 'money'),
+      col(w, 'epoch_cost_adjusted_usd', 'epochCpi', 'money'),
+      col(w, 'chip_hours', 'chipHours', 'integer'),
+      col(w, 'chip_hours_source', 'hoursFrom', 'text'),
+      col(w, 'price_usd_per_chip_hour', 'pricePerChipHour', 'money'),
+      col(w, 'price_source', 'priceFrom', 'text'),
+      col(w, 'gpu_hours_cost_usd', 'hoursCost', 'money'),
+      col(w, 'gpu_hours_note', 'hoursWhyNot', 'text'),
+      col(w, 'training_flops', 'flops', 'scientific'),
+      col(w, 'training_flops_source', 'flopsFrom', 'text'),
+      col(w, 'training_flops_formula', 'flopsFormula', 'text'),
+      col(w, 'peak_flop_per_s', 'peak', 'scientific'),
+      col(w, 'peak_source', 'peakFrom', 'text'),
+      col(w, 'mfu_fraction', 'mfu', 'percent'),
+      col(w, 'mfu_source', 'mfuFrom', 'text'),
+      col(w, 'flops_chip_hours', 'flopsChipHours', 'integer'),
+      col(w, 'flops_cost_usd', 'flopsCost', 'money'),
+      col(w, 'flops_note', 'flopsWhyNot', 'text'),
+      col(w, 'headline_cost_usd', 'headline', 'money'),
+      col(w, 'headline_source', 'headlineFrom', 'text'),
+      col(w, 'headline_note', 'headlineNote', 'text'),
     ],
     rows: items.map((c) => {
       const t = c.cost;
@@ -293,34 +324,34 @@ function costsTable(items: Computed[], o: ModelEconomicsOptions): ReportTable {
         str(c.row, 'organization'),
         c.date,
         str(c.row, 'domain'),
-        t.stage,
-        t.stageReason,
+        code(w, 'stage', t.stage),
+        maybeReason(w.lang, t.stageReason),
         str(c.row, 'hardware'),
-        t.hardwareClass.kind,
+        code(w, 'hwClass', t.hardwareClass.kind),
         t.hardware.kind === 'known' ? t.hardware.spec.id : null,
-        hardwareNote(t),
+        hardwareNote(w, t),
         t.reportedUsd,
         t.epoch2023Usd,
         t.epochAdjustedUsd,
         t.gpuHours.hours?.value ?? null,
-        t.gpuHours.hours?.source ?? null,
+        src(t.gpuHours.hours?.source),
         price?.value ?? null,
-        price?.source ?? null,
+        src(price?.source),
         t.gpuHours.costUsd,
-        t.gpuHours.reason,
+        maybeReason(w.lang, t.gpuHours.reason),
         t.flops.flops?.value ?? null,
-        t.flops.flops?.source ?? null,
-        t.flops.flopsFormula,
+        src(t.flops.flops?.source),
+        formulaText(w.lang, t.flops.flopsFormula),
         t.flops.peakFlopsPerSecond?.value ?? null,
-        t.flops.peakFlopsPerSecond ? `spec-table: ${t.hardware.kind === 'known' ? t.hardware.spec.id : 'shared by the candidates'}` : null,
+        t.flops.peakFlopsPerSecond ? w.t('models.peakSource', { id: t.hardware.kind === 'known' ? t.hardware.spec.id : w.t('models.peakShared') }) : null,
         t.flops.mfu?.value ?? null,
-        t.flops.mfu?.source ?? null,
+        src(t.flops.mfu?.source),
         t.flops.chipHours,
         t.flops.costUsd,
-        t.flops.reason,
+        maybeReason(w.lang, t.flops.reason),
         t.headline?.costUsd ?? null,
-        t.headline?.method ?? null,
-        headlineNote(t, o.cpiFactorFrom2023),
+        code(w, 'method', t.headline?.method ?? null),
+        headlineNote(w, t, o.cpiFactorFrom2023),
       ];
     }),
   };
@@ -336,23 +367,23 @@ function pointsOf(items: Computed[]): (CostPoint & { source: CostMethod })[] {
   return pts;
 }
 
-function ratiosTable(points: (CostPoint & { source: CostMethod })[]): ReportTable {
+function ratiosTable(w: Words, points: (CostPoint & { source: CostMethod })[]): ReportTable {
   const sourceOf = new Map(points.map((p) => [p.model, p.source]));
   const ratios = costRatios(points).sort((a, b) => a.year - b.year || a.costUsd - b.costUsd);
   return {
     name: 'ratios',
-    title: 'Cost against the cheapest full run of the same year',
-    note: 'Comparable means a full training run released in the same calendar year. Training stages (fine-tunes, RL stages) and models without a release date or cost are left out.',
+    title: w.t('models.table.ratios'),
+    note: w.t('models.table.ratiosNote'),
     columns: [
-      { key: 'model', label: 'Model', format: 'text' },
-      { key: 'release_year', label: 'Year', format: 'year' },
-      { key: 'headline_cost_usd', label: 'Headline cost', format: 'money' },
-      { key: 'headline_source', label: 'From', format: 'text' },
-      { key: 'cheapest_model', label: 'Cheapest that year', format: 'text' },
-      { key: 'cheapest_cost_usd', label: 'Its cost', format: 'money' },
-      { key: 'cost_ratio', label: 'Ratio', format: 'multiple' },
+      col(w, 'model', 'model', 'text'),
+      col(w, 'release_year', 'year', 'year'),
+      col(w, 'headline_cost_usd', 'headline', 'money'),
+      col(w, 'headline_source', 'from', 'text'),
+      col(w, 'cheapest_model', 'cheapest', 'text'),
+      col(w, 'cheapest_cost_usd', 'itsCost', 'money'),
+      col(w, 'cost_ratio', 'ratio', 'multiple'),
     ],
-    rows: ratios.map((r) => [r.model, r.year, r.costUsd, sourceOf.get(r.model) ?? null, r.cheapestModel, r.cheapestCostUsd, r.ratio]),
+    rows: ratios.map((r) => [r.model, r.year, r.costUsd, code(w, 'method', sourceOf.get(r.model) ?? null), r.cheapestModel, r.cheapestCostUsd, r.ratio]),
   };
 }
 
@@ -362,21 +393,17 @@ function scoreKeys(rows: Row[]): string[] {
   return [...keys].sort();
 }
 
-function perPointTable(items: Computed[], keys: string[]): ReportTable | null {
+function perPointTable(w: Words, items: Computed[], keys: string[]): ReportTable | null {
   if (keys.length === 0) return null;
-  const columns: Column[] = [
-    { key: 'model', label: 'Model', format: 'text' },
-    { key: 'headline_cost_usd', label: 'Headline cost', format: 'money' },
-    { key: 'headline_source', label: 'From', format: 'text' },
-  ];
+  const columns: Column[] = [col(w, 'model', 'model', 'text'), col(w, 'headline_cost_usd', 'headline', 'money'), col(w, 'headline_source', 'from', 'text')];
   for (const k of keys) {
     const name = k.slice('score_'.length);
-    columns.push({ key: k, label: `Score: ${name}`, format: 'number' }, { key: `usd_per_point_${name}`, label: `Cost per ${name} point`, format: 'money' });
+    columns.push(col(w, k, 'score', 'number', { name }), col(w, `usd_per_point_${name}`, 'costPerPoint', 'money', { name }));
   }
   const rows: Cell[][] = [];
   for (const c of items) {
     const cost = c.cost.headline?.costUsd ?? null;
-    const cells: Cell[] = [c.name, cost, c.cost.headline?.method ?? null];
+    const cells: Cell[] = [c.name, cost, code(w, 'method', c.cost.headline?.method ?? null)];
     let any = false;
     for (const k of keys) {
       const s = num(c.row, k);
@@ -385,54 +412,55 @@ function perPointTable(items: Computed[], keys: string[]): ReportTable | null {
     }
     if (any) rows.push(cells);
   }
-  return { name: 'per-point', title: 'Cost per benchmark point', note: 'Headline training cost ÷ score, for each score column in the data.', columns, rows };
+  return { name: 'per-point', title: w.t('models.table.perPoint'), note: w.t('models.table.perPointNote'), columns, rows };
 }
 
 /** Words for a fit that explains little; shared by the table, the chart legend and the summary. */
-function explainsLittleText(f: Extract<TrendFit, { kind: 'ok' }>): string {
-  return `the fit explains little (R² ${f.r2.toFixed(2)} < ${TREND_MIN_R2}): its growth rate is not a finding`;
+function explainsLittleText(w: Words, f: Extract<TrendFit, { kind: 'ok' }>): string {
+  return w.t('models.trendCell.explainsLittle', { r2: f.r2.toFixed(2), min: TREND_MIN_R2 });
 }
 
-function fitRow(scope: string, f: TrendFit, o: ModelEconomicsOptions, topN: number | null): Cell[] {
-  if (f.kind !== 'ok') return [scope, o.fromYear, o.toYear, topN, f.n, null, null, null, null, null, null, null, f.reason];
-  const note = f.explainsLittle ? explainsLittleText(f) : f.doublingMonths === null ? 'costs are not growing' : '';
+function fitRow(w: Words, scope: string, f: TrendFit, o: ModelEconomicsOptions, topN: number | null): Cell[] {
+  if (f.kind !== 'ok') return [scope, o.fromYear, o.toYear, topN, f.n, null, null, null, null, null, null, null, reasonText(w.lang, f.reason)];
+  const note = f.explainsLittle ? explainsLittleText(w, f) : f.doublingMonths === null ? w.t('models.trendCell.notGrowing') : '';
   return [scope, o.fromYear ?? Math.floor(f.firstYear), o.toYear ?? Math.floor(f.lastYear), topN, f.n, f.growthPerYear, f.growthLow90, f.growthHigh90, f.doublingMonths, f.r2, f.firstYear, f.lastYear, note];
 }
 
-function trendTable(all: TrendFit, frontier: TrendFit | null, o: ModelEconomicsOptions): ReportTable {
-  const rows = [fitRow('all full runs with a date and cost', all, o, null)];
-  if (frontier && o.topN !== null) rows.push(fitRow(`top ${o.topN} most expensive per year`, frontier, o, o.topN));
+function trendTable(w: Words, all: TrendFit, frontier: TrendFit | null, o: ModelEconomicsOptions): ReportTable {
+  const rows = [fitRow(w, w.t('models.scope.all'), all, o, null)];
+  if (frontier && o.topN !== null) rows.push(fitRow(w, w.t('models.scope.top', { n: o.topN }), frontier, o, o.topN));
   return {
     name: 'trend',
-    title: 'Cost trend (log-linear fit)',
-    note: `Least squares of log10(cost) on release date, over full training runs released from the first to the last year shown. Growth = 10^slope per year; its 90% interval is 10^(slope ± t × standard error) with t from Student's t at n − 2 degrees of freedom; doubling time = 12 × log10(2) ÷ slope months. Below R² ${TREND_MIN_R2} the line explains little of the spread. Epoch AI publishes frontier training costs growing about 2.4× a year since 2016.`,
+    title: w.t('models.table.trend'),
+    note: w.t('models.table.trendNote', { minR2: TREND_MIN_R2 }),
     columns: [
-      { key: 'scope', label: 'Models in the fit', format: 'text' },
-      { key: 'from_year', label: 'From', format: 'year' },
-      { key: 'to_year', label: 'To', format: 'year' },
-      { key: 'top_n_per_year', label: 'Top N per year', format: 'integer' },
-      { key: 'n_models', label: 'n', format: 'integer' },
-      { key: 'growth_per_year_multiple', label: 'Growth per year', format: 'multiple' },
-      { key: 'growth_low_90_multiple', label: '90% interval, low', format: 'multiple' },
-      { key: 'growth_high_90_multiple', label: '90% interval, high', format: 'multiple' },
-      { key: 'doubling_time_months', label: 'Doubling time (months)', format: 'number' },
-      { key: 'r_squared', label: 'R²', format: 'number' },
-      { key: 'first_release_year_fraction', label: 'First release (fractional year)', format: 'ratio' },
-      { key: 'last_release_year_fraction', label: 'Last release (fractional year)', format: 'ratio' },
-      { key: 'note', label: 'Note', format: 'text' },
+      col(w, 'scope', 'scope', 'text'),
+      col(w, 'from_year', 'fromYear', 'year'),
+      col(w, 'to_year', 'toYear', 'year'),
+      col(w, 'top_n_per_year', 'topN', 'integer'),
+      col(w, 'n_models', 'n', 'integer'),
+      col(w, 'growth_per_year_multiple', 'growth', 'multiple'),
+      col(w, 'growth_low_90_multiple', 'low90', 'multiple'),
+      col(w, 'growth_high_90_multiple', 'high90', 'multiple'),
+      col(w, 'doubling_time_months', 'doubling', 'number'),
+      col(w, 'r_squared', 'r2', 'number'),
+      col(w, 'first_release_year_fraction', 'firstRelease', 'ratio'),
+      col(w, 'last_release_year_fraction', 'lastRelease', 'ratio'),
+      col(w, 'note', 'note', 'text'),
     ],
     rows,
   };
 }
 
-const SOURCE_STYLE: Record<CostMethod, { label: string; color: string }> = {
-  reported: { label: 'Reported', color: '#1f3b73' },
-  'epoch-estimate': { label: 'Epoch AI estimate', color: '#2a7f62' },
-  'gpu-hours': { label: 'Chip-hours × price', color: '#8a5a00' },
-  flops: { label: 'FLOP ÷ (peak × MFU)', color: '#7a3b8f' },
+/** Each cost method's colour on the chart and its legend message (`models.chart.<key>`). */
+const SOURCE_STYLE: Record<CostMethod, { key: string; color: string }> = {
+  reported: { key: 'reported', color: '#1f3b73' },
+  'epoch-estimate': { key: 'epoch', color: '#2a7f62' },
+  'gpu-hours': { key: 'gpuHours', color: '#8a5a00' },
+  flops: { key: 'flops', color: '#7a3b8f' },
 };
 
-function trendChart(points: (CostPoint & { source: CostMethod })[], fit: TrendFit, label: string, picks: string[]): ChartSpec {
+function trendChart(w: Words, points: (CostPoint & { source: CostMethod })[], fit: TrendFit, label: string, picks: string[]): ChartSpec {
   const picked = new Set(picks);
   const top = new Set([...points].sort((a, b) => b.costUsd - a.costUsd).slice(0, LABEL_TOP).map((p) => p.model));
   const datasets: ChartSpec['config']['data']['datasets'] = [];
@@ -441,7 +469,8 @@ function trendChart(points: (CostPoint & { source: CostMethod })[], fit: TrendFi
     if (mine.length === 0) continue;
     const style = SOURCE_STYLE[method];
     datasets.push({
-      label: `${style.label} (${mine.length})`,
+      // public/js/charts.js drops a trailing " (n)" for the tooltip.
+      label: w.t('models.chart.series', { label: w.t(`models.chart.${style.key}`), n: mine.length }),
       data: mine.map((p) => ({ x: round4(p.year), y: p.costUsd, name: p.model, source: method, labelled: top.has(p.model) || picked.has(p.model) })),
       pointRadius: 4,
       backgroundColor: style.color,
@@ -450,7 +479,7 @@ function trendChart(points: (CostPoint & { source: CostMethod })[], fit: TrendFi
   if (fit.kind === 'ok') {
     const y = (x: number): number => Math.pow(10, fit.interceptLog10 + fit.slopeLog10PerYear * x);
     datasets.push({
-      label: fit.explainsLittle ? `${label}: explains little (R² ${fit.r2.toFixed(2)})` : `${label}: ${fit.growthPerYear.toFixed(2)}× a year (R² ${fit.r2.toFixed(2)})`,
+      label: fit.explainsLittle ? w.t('models.chart.fitLittle', { label, r2: fit.r2.toFixed(2) }) : w.t('models.chart.fitGrowth', { label, g: fit.growthPerYear.toFixed(2), r2: fit.r2.toFixed(2) }),
       data: [
         { x: round4(fit.firstYear), y: y(fit.firstYear) },
         { x: round4(fit.lastYear), y: y(fit.lastYear) },
@@ -464,7 +493,7 @@ function trendChart(points: (CostPoint & { source: CostMethod })[], fit: TrendFi
   }
   return {
     id: 'cost-trend',
-    title: 'Training cost of full runs against release date (log scale)',
+    title: w.t('models.chart.title'),
     config: {
       type: 'scatter',
       data: { datasets },
@@ -472,8 +501,8 @@ function trendChart(points: (CostPoint & { source: CostMethod })[], fit: TrendFi
         plugins: { legend: { display: true } },
         scales: {
           // Whole years, written as years (2024, never 2,024 or 2024.5).
-          x: { type: 'linear', title: { display: true, text: 'Release date (year)' }, ticks: { stepSize: 1, format: { useGrouping: false, maximumFractionDigits: 0 } } },
-          y: { title: { display: true, text: 'Training cost (USD, log scale)' } },
+          x: { type: 'linear', title: { display: true, text: w.t('models.chart.x') }, ticks: { stepSize: 1, format: { useGrouping: false, maximumFractionDigits: 0 } } },
+          y: { title: { display: true, text: w.t('models.chart.y') } },
         },
         meta: { yFormat: 'money', logY: true, pointNames: true },
       },
@@ -498,7 +527,17 @@ function companyYears(rows: Row[]): { years: number[]; latestReported: number | 
   return { years: [...ys].sort((a, b) => a - b), latestReported };
 }
 
-function lensTable(items: Computed[], lens: LensInput): { table: ReportTable; year: number | null; years: number[]; model: string | null; models: string[] } {
+/** What the lens summary sentence needs from its first row. */
+interface LensLine {
+  company: string;
+  year: number;
+  capexUsd: number;
+  model: string;
+  costUsd: number;
+  share: number;
+}
+
+function lensTable(w: Words, items: Computed[], lens: LensInput): { table: ReportTable; first: LensLine | null; year: number | null; years: number[]; model: string | null; models: string[] } {
   const withCost = items.filter((c) => c.cost.headline && c.cost.headline.costUsd > 0);
   const fullRuns = withCost.filter((c) => c.cost.stage === 'full-run');
   const models = withCost.map((c) => c.name);
@@ -514,33 +553,37 @@ function lensTable(items: Computed[], lens: LensInput): { table: ReportTable; ye
   const year = lens.year !== null && years.includes(lens.year) ? lens.year : (latestReported ?? years[years.length - 1] ?? null);
   const lensModels = [chosen, dearest].filter((c, i, a): c is Computed => c !== undefined && a.indexOf(c) === i);
   const rows: Cell[][] = [];
+  let first: LensLine | null = null;
   for (const r of companyRows) {
     const capex = num(r, 'capex');
-    if (num(r, 'fiscal_year') !== year || capex === null || capex <= 0) continue;
+    if (num(r, 'fiscal_year') !== year || year === null || capex === null || capex <= 0) continue;
     for (const m of lensModels) {
       const c = cost(m);
+      const basis = str(r, 'basis') ?? 'reported';
+      first ??= { company: str(r, 'company') ?? '', year, capexUsd: capex, model: m.name, costUsd: c, share: c / capex };
       // Whole runs: a fraction of a training run is not a run one year of capex buys.
-      rows.push([str(r, 'company'), year, str(r, 'basis') ?? 'reported', capex, m.name, c, m.cost.headline?.method ?? null, c / capex, Math.floor(capex / c)]);
+      rows.push([str(r, 'company'), year, basis === 'reported' || basis === 'guidance' ? code(w, 'basis', basis) : basis, capex, m.name, c, code(w, 'method', m.cost.headline?.method ?? null), c / capex, Math.floor(capex / c)]);
     }
   }
   return {
     table: {
       name: 'lens',
-      title: `Fully loaded: training cost as a share of capex (${lens.datasetName}, fiscal year ${year ?? 'none'})`,
-      note: 'A final training run is a sliver of a hyperscaler’s yearly capex; capex ÷ cost, rounded down, is how many such whole runs one year of capex would pay for (it also buys data centers, networks and serving).',
+      title: w.t('models.table.lens', { dataset: lens.datasetName, year: year ?? w.t('models.table.lensNone') }),
+      note: w.t('models.table.lensNote'),
       columns: [
-        { key: 'company', label: 'Company', format: 'text' },
-        { key: 'fiscal_year', label: 'Fiscal year', format: 'year' },
-        { key: 'basis', label: 'Basis', format: 'text' },
-        { key: 'capex_usd', label: 'Capex', format: 'money' },
-        { key: 'model', label: 'Model', format: 'text' },
-        { key: 'training_cost_usd', label: 'Training cost', format: 'money' },
-        { key: 'training_cost_source', label: 'Cost from', format: 'text' },
-        { key: 'share_of_capex_fraction', label: 'Share of capex', format: 'share' },
-        { key: 'runs_per_year_of_capex', label: 'Whole runs one year of capex buys', format: 'integer' },
+        col(w, 'company', 'company', 'text'),
+        col(w, 'fiscal_year', 'fiscalYear', 'year'),
+        col(w, 'basis', 'basis', 'text'),
+        col(w, 'capex_usd', 'capex', 'money'),
+        col(w, 'model', 'model', 'text'),
+        col(w, 'training_cost_usd', 'trainingCost', 'money'),
+        col(w, 'training_cost_source', 'costFrom', 'text'),
+        col(w, 'share_of_capex_fraction', 'share', 'share'),
+        col(w, 'runs_per_year_of_capex', 'runs', 'integer'),
       ],
       rows,
     },
+    first,
     year,
     years,
     model: chosen?.name ?? null,
@@ -548,67 +591,63 @@ function lensTable(items: Computed[], lens: LensInput): { table: ReportTable; ye
   };
 }
 
-function inferenceTables(o: ModelEconomicsOptions): ReportTable[] {
+function inferenceTables(w: Words, o: ModelEconomicsOptions): ModelTable[] {
   const busy = costPerMillionTokens(o.inferenceGpuHourPriceUsd, o.inferenceTokensPerSecond, 1);
   const reserved = costPerMillionTokens(o.inferenceGpuHourPriceUsd, o.inferenceTokensPerSecond, o.utilization);
   const day = deepSeekServingDay();
   const d = DEEPSEEK_SERVING_DAY;
+  const usd = w.t('models.inference.usd');
   return [
     {
       name: 'inference',
-      title: `Inference cost per million output tokens (${o.inferenceGpu})`,
-      note: 'Cost per million = price per GPU-hour ÷ (tokens per second × utilization × 3,600) × 10⁶. Reserved GPUs are paid whether busy or not, so idle hours load onto the tokens served.',
+      title: w.t('models.table.inference', { gpu: o.inferenceGpu }),
+      note: w.t('models.table.inferenceNote'),
       columns: [
-        { key: 'basis', label: 'Basis', format: 'text' },
-        { key: 'gpu_hour_price_usd', label: 'Price per GPU-hour', format: 'money' },
-        { key: 'tokens_per_second_per_gpu', label: 'Tokens/s per GPU', format: 'number' },
-        { key: 'utilization_fraction', label: 'Utilization', format: 'percent' },
-        { key: 'usd_per_million_tokens', label: 'Cost per million tokens', format: 'money' },
-        { key: 'formula', label: 'Formula', format: 'text' },
+        col(w, 'basis', 'basis', 'text'),
+        col(w, 'gpu_hour_price_usd', 'gpuHourPrice', 'money'),
+        col(w, 'tokens_per_second_per_gpu', 'tps', 'number'),
+        col(w, 'utilization_fraction', 'utilization', 'percent'),
+        col(w, 'usd_per_million_tokens', 'perMillion', 'money'),
+        col(w, 'formula', 'formula', 'text'),
       ],
       rows: [
-        ['busy every paid hour', o.inferenceGpuHourPriceUsd, o.inferenceTokensPerSecond, 1, busy, `${o.inferenceGpuHourPriceUsd} ÷ (${formatPlain(o.inferenceTokensPerSecond)} × 3600) × 1e6`],
-        ['reserved, at stated utilization', o.inferenceGpuHourPriceUsd, o.inferenceTokensPerSecond, o.utilization, reserved, `${o.inferenceGpuHourPriceUsd} ÷ (${formatPlain(o.inferenceTokensPerSecond)} × ${o.utilization} × 3600) × 1e6`],
+        [w.t('models.inference.busy'), o.inferenceGpuHourPriceUsd, o.inferenceTokensPerSecond, 1, busy, `${o.inferenceGpuHourPriceUsd} ÷ (${formatPlain(o.inferenceTokensPerSecond)} × 3600) × 1e6`],
+        [w.t('models.inference.reserved'), o.inferenceGpuHourPriceUsd, o.inferenceTokensPerSecond, o.utilization, reserved, `${o.inferenceGpuHourPriceUsd} ÷ (${formatPlain(o.inferenceTokensPerSecond)} × ${o.utilization} × 3600) × 1e6`],
       ],
     },
     {
       name: 'deepseek-day',
-      title: 'Worked example: DeepSeek’s disclosed serving day (27–28 Feb 2025)',
-      note: `Source: ${d.source}. Revenue is theoretical: every token billed at R1 list prices.`,
-      columns: [
-        { key: 'item', label: 'Item', format: 'text' },
-        { key: 'value', label: 'Value', format: 'number' },
-        { key: 'unit', label: 'Unit', format: 'text' },
-        { key: 'formula', label: 'Formula', format: 'text' },
-        { key: 'published', label: 'Published', format: 'number' },
-      ],
+      title: w.t('models.table.deepseek'),
+      note: w.t('models.table.deepseekNote'),
+      source: d.source,
+      columns: [col(w, 'item', 'item', 'text'), col(w, 'value', 'value', 'number'), col(w, 'unit', 'unit', 'text'), col(w, 'formula', 'formula', 'text'), col(w, 'published', 'published', 'number')],
       rows: [
-        ['cost per day', day.costUsd, 'USD', `${d.nodes} nodes × ${d.gpusPerNode} H800 × ${d.hours} h × $${d.gpuHourPriceUsd}`, d.publishedCostUsd],
-        ['theoretical revenue per day', day.revenueUsd, 'USD', '342B cached input × $0.14 + 266B uncached input × $0.55 + 168B output × $2.19, per million', d.publishedRevenueUsd],
-        ['cost profit margin', day.costProfitMargin, 'fraction', '(revenue − cost) ÷ cost', 5.45],
-        ['fleet cost per million output tokens', day.costPerMillionOutputTokensUsd, 'USD', 'cost ÷ 168B output tokens × 1e6', null],
-        ['decode cost per million tokens', day.decodeCostPerMillionTokensUsd, 'USD', `$${d.gpuHourPriceUsd} ÷ (14,800 ÷ 8 tok/s × 3600) × 1e6`, null],
+        [w.t('models.inference.costPerDay'), day.costUsd, usd, w.t('models.inference.costFormula', { nodes: d.nodes, gpus: d.gpusPerNode, hours: d.hours, price: d.gpuHourPriceUsd }), d.publishedCostUsd],
+        [w.t('models.inference.revenuePerDay'), day.revenueUsd, usd, w.t('models.inference.revenueFormula'), d.publishedRevenueUsd],
+        [w.t('models.inference.margin'), day.costProfitMargin, w.t('models.inference.fraction'), w.t('models.inference.marginFormula'), 5.45],
+        [w.t('models.inference.fleetPerMillion'), day.costPerMillionOutputTokensUsd, usd, w.t('models.inference.fleetFormula'), null],
+        [w.t('models.inference.decodePerMillion'), day.decodeCostPerMillionTokensUsd, usd, w.t('models.inference.decodeFormula', { price: d.gpuHourPriceUsd }), null],
       ],
     },
   ];
 }
 
-function specTable(): ReportTable {
+function specTable(w: Words): ReportTable {
   return {
     name: 'gpu-specs',
-    title: 'GPU spec table used for the FLOPs method',
+    title: w.t('models.table.specs'),
     columns: [
-      { key: 'gpu_id', label: 'Id', format: 'text' },
-      { key: 'gpu', label: 'Name', format: 'text' },
-      { key: 'hardware_class', label: 'Class', format: 'text' },
-      { key: 'memory_gb', label: 'Memory (GB)', format: 'number' },
-      { key: 'mem_bandwidth_tb_per_s', label: 'Bandwidth (TB/s)', format: 'number' },
-      { key: 'bf16_dense_tflops', label: 'BF16 dense TFLOP/s', format: 'number' },
-      { key: 'fp8_dense_tflops', label: 'FP8 dense TFLOP/s', format: 'number' },
-      { key: 'tdp_w', label: 'Power (W)', format: 'integer' },
-      { key: 'source', label: 'Source', format: 'text' },
+      col(w, 'gpu_id', 'gpuId', 'text'),
+      col(w, 'gpu', 'gpuName', 'text'),
+      col(w, 'hardware_class', 'class', 'text'),
+      col(w, 'memory_gb', 'memory', 'number'),
+      col(w, 'mem_bandwidth_tb_per_s', 'bandwidth', 'number'),
+      col(w, 'bf16_dense_tflops', 'bf16', 'number'),
+      col(w, 'fp8_dense_tflops', 'fp8', 'number'),
+      col(w, 'tdp_w', 'power', 'integer'),
+      col(w, 'source', 'specSource', 'text'),
     ],
-    rows: GPU_SPECS.map((s) => [s.id, s.name, hardwareClass(s.name).kind, s.memoryGB, s.memBandwidthTBps, s.bf16DenseTflops, s.fp8DenseTflops, s.tdpW, s.source]),
+    rows: GPU_SPECS.map((s) => [s.id, s.name, code(w, 'hwClass', hardwareClass(s.name).kind), s.memoryGB, s.memBandwidthTBps, s.bf16DenseTflops, s.fp8DenseTflops, s.tdpW, s.source]),
   };
 }
 
@@ -622,27 +661,46 @@ function describeRatio(x: number): string {
   return `about ${Number((x / 10 ** e).toPrecision(2))} × 10^${e} times`;
 }
 
-/** Money for a sentence, with cents below $1 rather than "$0": `$0.000034`, `$0.27`, else describeMoney. */
-function describeCost(usd: number): string {
-  return usd > 0 && usd < 1 ? `$${Number(usd.toPrecision(2))}` : describeMoney(usd);
+/**
+ * A ratio for a Korean sentence, in the Korean units of ten thousand: `12배`, `1,234배`,
+ * `약 3.7만 배`, `약 1.7억 배`, `약 2.5조 배`, beyond that `약 1.7 × 10^17배`.
+ */
+function describeRatioKo(x: number): string {
+  if (x < 1e4) return `${Math.round(x).toLocaleString('en-US')}배`;
+  const units: [number, string][] = [
+    [1e12, '조'],
+    [1e8, '억'],
+    [1e4, '만'],
+  ];
+  if (x >= 1e16) {
+    const e = Math.floor(Math.log10(x));
+    return `약 ${Number((x / 10 ** e).toPrecision(2))} × 10^${e}배`;
+  }
+  const [size, word] = units.find(([s]) => x >= s) as [number, string];
+  return `약 ${Number((x / size).toPrecision(2)).toLocaleString('en-US')}${word} 배`;
 }
 
-const METHOD_WORDS: Record<CostMethod, string> = { reported: 'reported', 'epoch-estimate': 'Epoch AI’s estimate', 'gpu-hours': 'from chip-hours', flops: 'from FLOPs' };
+/** Money for a sentence, with cents below $1 rather than "$0": `$0.000034`, `$0.27`, else describeMoney; Korean `0.27달러`, `558만 달러`. */
+function describeCost(w: Words, usd: number): string {
+  if (usd > 0 && usd < 1) return w.lang === 'ko' ? `${Number(usd.toPrecision(2))}달러` : `$${Number(usd.toPrecision(2))}`;
+  return describeMoney(usd, 'USD', { lang: w.lang, won: 'exact' });
+}
 
 function yearsText(fit: Extract<TrendFit, { kind: 'ok' }>, o: ModelEconomicsOptions): string {
   return `${o.fromYear ?? Math.floor(fit.firstYear)}–${o.toYear ?? Math.floor(fit.lastYear)}`;
 }
 
-function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, lens: ReportTable | null, o: ModelEconomicsOptions): string[] {
+/** The summary, written in the reader's language from the numbers. */
+function summaryOf(w: Words, items: Computed[], all: TrendFit, frontier: TrendFit | null, lens: LensLine | null, o: ModelEconomicsOptions): string[] {
+  const { t } = w;
   const out: string[] = [];
   const costed = items.filter((c) => c.cost.headline && c.cost.headline.costUsd > 0);
   const by = (m: CostMethod): number => costed.filter((c) => c.cost.headline?.method === m).length;
-  out.push(
-    `${costed.length} of ${items.length} models have a way to a training cost (${by('reported')} reported, ${by('epoch-estimate')} Epoch AI estimates, ${by('gpu-hours')} from chip-hours, ${by('flops')} from FLOPs); the other ${items.length - costed.length} are kept and say why not.`,
-  );
+  out.push(t('models.summary.costed', { costed: costed.length, total: items.length, reported: by('reported'), epoch: by('epoch-estimate'), hours: by('gpu-hours'), flops: by('flops'), rest: items.length - costed.length }));
   const stages = items.filter((c) => c.cost.stage !== 'full-run');
   if (stages.length > 0) {
-    out.push(`${stages.length} ${stages.length === 1 ? 'row is a training stage' : 'rows are training stages'} (${stages.slice(0, 3).map((c) => c.name).join('; ')}${stages.length > 3 ? ', …' : ''}): shown, but left out of the full-run comparisons and the trend.`);
+    const names = stages.slice(0, 3).map((c) => c.name).join(t('models.summary.namesJoin')) + (stages.length > 3 ? t('models.summary.namesMore') : '');
+    out.push(t('models.summary.stages', { count: stages.length, names }));
   }
   const full = costed.filter((c) => c.cost.stage === 'full-run');
   if (full.length >= 2) {
@@ -650,62 +708,66 @@ function summaryOf(items: Computed[], all: TrendFit, frontier: TrendFit | null, 
     const sorted = [...full].sort((a, b) => cost(a) - cost(b));
     const lo = sorted[0] as Computed;
     const hi = sorted[sorted.length - 1] as Computed;
-    const how = (c: Computed): string => METHOD_WORDS[c.cost.headline?.method ?? 'reported'];
-    out.push(`The cheapest full run is ${lo.name} at ${describeCost(cost(lo))} (${how(lo)}); the most expensive is ${hi.name} at ${describeCost(cost(hi))} (${how(hi)}), ${describeRatio(cost(hi) / cost(lo))} as much.`);
+    const how = (c: Computed): string => t(`models.summary.how.${c.cost.headline?.method ?? 'reported'}`);
+    const ratio = cost(hi) / cost(lo);
+    out.push(t('models.summary.range', { lo: lo.name, loCost: describeCost(w, cost(lo)), loHow: how(lo), hi: hi.name, hiCost: describeCost(w, cost(hi)), hiHow: how(hi), ratio: w.lang === 'ko' ? describeRatioKo(ratio) : describeRatio(ratio) }));
   }
   const fit = frontier && frontier.kind === 'ok' ? frontier : all;
   if (fit.kind === 'ok') {
-    const scope = `${fit.n} full runs released ${yearsText(fit, o)}${frontier && o.topN !== null ? `, the top ${o.topN} per year` : ''}`;
+    const top = frontier && o.topN !== null ? t('models.summary.scopeTop', { n: o.topN }) : '';
+    const scope = t('models.summary.scope', { n: fit.n, years: yearsText(fit, o), top });
     if (fit.explainsLittle) {
-      out.push(`Over ${scope}, ${explainsLittleText(fit)}; narrow the years or keep the top N per year.`);
+      out.push(t('models.summary.little', { scope, little: explainsLittleText(w, fit) }));
     } else {
-      const doubling = fit.doublingMonths !== null ? `, doubling every ${fit.doublingMonths.toFixed(1)} months` : '';
-      out.push(`Over ${scope}, training cost grows ${fit.growthPerYear.toFixed(2)}× a year (90% interval ${fit.growthLow90.toFixed(2)}–${fit.growthHigh90.toFixed(2)}×)${doubling}; R² ${fit.r2.toFixed(2)}.`);
+      const doubling = fit.doublingMonths !== null ? t('models.summary.doubling', { months: fit.doublingMonths.toFixed(1) }) : '';
+      out.push(t('models.summary.grows', { scope, g: fit.growthPerYear.toFixed(2), lo: fit.growthLow90.toFixed(2), hi: fit.growthHigh90.toFixed(2), doubling, r2: fit.r2.toFixed(2) }));
     }
     const likeEpoch = o.fromYear === 2016 && o.topN !== null;
-    out.push(`Epoch AI publishes about 2.4× a year for frontier training cost since 2016${likeEpoch ? '.' : ' (to compare like with like, set the trend from 2016 and keep the top N per year).'}`);
+    out.push(t(likeEpoch ? 'models.summary.epochLike' : 'models.summary.epochUnlike'));
   } else {
-    out.push(`No cost trend: ${fit.reason}.`);
+    out.push(t('models.summary.noTrend', { reason: reasonText(w.lang, fit.reason) }));
   }
-  const first = lens?.rows[0];
-  if (first) {
-    const [company, year, , capex, model, cost, , share] = first;
-    out.push(`${model}'s ${describeMoney(cost as number)} is ${((share as number) * 100).toPrecision(2)}% of ${company}'s fiscal ${year} capex of ${describeMoney(capex as number)}.`);
+  if (lens) {
+    const money = (usd: number): string => describeMoney(usd, 'USD', { lang: w.lang, won: 'exact' });
+    out.push(t('models.summary.lens', { model: lens.model, cost: money(lens.costUsd), pct: (lens.share * 100).toPrecision(2), company: lens.company, year: lens.year, capex: money(lens.capexUsd) }));
   }
   return out;
 }
 
 /**
- * Builds the model economics report. Pure: rows and options in, plain data out.
+ * Builds the model economics report in the reader's language (titles, labels, text cells, notes,
+ * chart words, summary; column keys stay English). Pure: rows and options in, plain data out.
  * @example buildModelEconomics(rows, MODEL_ECONOMICS_DEFAULTS).tables.map((t) => t.name)
  *   // ['costs', 'ratios', 'trend', 'inference', 'deepseek-day', 'gpu-specs']
  */
-export function buildModelEconomics(rows: Row[], o: ModelEconomicsOptions, lens: LensInput | null = null): ModelEconomicsReport {
+export function buildModelEconomics(rows: Row[], o: ModelEconomicsOptions, lens: LensInput | null = null, lang: Lang = 'en'): ModelEconomicsReport {
+  const w = wordsIn(lang);
   const items = computeAll(rows, o);
   const points = pointsOf(items);
   const ranged = inYears(points, o.fromYear, o.toYear) as (CostPoint & { source: CostMethod })[];
   const all = fitCostTrend(ranged);
   const frontierPoints = o.topN !== null ? (topNPerYear(ranged, o.topN) as (CostPoint & { source: CostMethod })[]) : null;
   const frontier = frontierPoints ? fitCostTrend(frontierPoints) : null;
-  const tables: ReportTable[] = [costsTable(items, o), ratiosTable(points)];
-  const perPoint = perPointTable(items, scoreKeys(rows));
+  const tables: ModelTable[] = [costsTable(w, items, o), ratiosTable(w, points)];
+  const perPoint = perPointTable(w, items, scoreKeys(rows));
   if (perPoint) tables.push(perPoint);
-  tables.push(trendTable(all, frontier, o));
+  tables.push(trendTable(w, all, frontier, o));
   let lensOut: ModelEconomicsReport['lens'] = null;
-  let lensTbl: ReportTable | null = null;
+  let lensLine: LensLine | null = null;
   if (lens) {
-    const l = lensTable(items, lens);
-    lensTbl = l.table;
+    const l = lensTable(w, items, lens);
+    lensLine = l.first;
     tables.push(l.table);
     lensOut = { datasetId: lens.datasetId, datasetName: lens.datasetName, year: l.year, years: l.years, model: l.model, models: l.models };
   }
-  tables.push(...inferenceTables(o), specTable());
+  tables.push(...inferenceTables(w, o), specTable(w));
   const chartPoints = frontierPoints ?? ranged;
   const chartFit = frontier ?? all;
   return {
-    summary: summaryOf(items, all, frontier, lensTbl, o),
+    lang,
+    summary: summaryOf(w, items, all, frontier, lensLine, o),
     tables,
-    charts: [trendChart(chartPoints, chartFit, frontier ? `Trend, top ${o.topN} per year` : 'Trend', o.labels)],
+    charts: [trendChart(w, chartPoints, chartFit, frontier ? w.t('models.chart.trendTop', { n: o.topN }) : w.t('models.chart.trend'), o.labels)],
     trend: { all, frontier, fromYear: o.fromYear, toYear: o.toYear, topN: o.topN },
     lens: lensOut,
     models: items.map((c) => ({ name: c.name, headlineCostUsd: c.cost.headline?.costUsd ?? null, headlineSource: c.cost.headline?.method ?? null, stage: c.cost.stage })),
@@ -770,38 +832,40 @@ function queryList(q: Query, key: string): string[] {
 const MAX_LABELS = 20;
 const MAX_LABEL_CHARS = 200;
 
-/** Report options from a query string; bad values become problems and fall back to defaults. */
-export function parseModelEconomicsQuery(q: Query): { options: ModelEconomicsOptions; problems: FieldProblem[]; assumptions: AssumptionValue[] } {
+/** Report options from a query string; bad values become problems and fall back to defaults. Labels and messages in `lang`. */
+export function parseModelEconomicsQuery(q: Query, lang: Lang = 'en'): { options: ModelEconomicsOptions; problems: FieldProblem[]; assumptions: AssumptionValue[] } {
+  const t = textIn(lang);
   const problems: FieldProblem[] = [];
   const d = MODEL_ECONOMICS_DEFAULTS;
-  const gpuHourPriceUsd = queryNumber(q, 'price', d.gpuHourPriceUsd, problems, { min: 0, minExclusive: true, what: 'price per GPU-hour must be a number of USD greater than 0' });
-  const tpuChipHourPriceUsd = queryNumber(q, 'tpuPrice', d.tpuChipHourPriceUsd, problems, { min: 0, minExclusive: true, what: 'price per TPU chip-hour must be a number of USD greater than 0' });
-  const mfu = queryNumber(q, 'mfu', d.mfu, problems, { min: 0, max: 1, minExclusive: true, what: 'MFU must be a fraction between 0 and 1 (0.4 = 40%)' });
-  const cpiFactorFrom2023 = queryNumber(q, 'cpi', d.cpiFactorFrom2023, problems, { min: 0, max: 10, minExclusive: true, what: 'CPI factor must be a number greater than 0 (1 = 2023 dollars; 1.0295 = 2024 dollars)' });
-  const topNRaw = queryNumber(q, 'topN', 0, problems, { min: 0, max: 1000, integer: true, what: 'top N per year must be a whole number from 1 to 1000 (empty for all models)' });
-  const yearRule = { min: 1900, max: 2200, integer: true, what: 'year must be a calendar year such as 2016 (empty for no limit)' };
+  const what = (key: string, vars?: Record<string, unknown>): string => t(`models.problem.${key}`, vars);
+  const gpuHourPriceUsd = queryNumber(q, 'price', d.gpuHourPriceUsd, problems, { min: 0, minExclusive: true, what: what('price') });
+  const tpuChipHourPriceUsd = queryNumber(q, 'tpuPrice', d.tpuChipHourPriceUsd, problems, { min: 0, minExclusive: true, what: what('tpuPrice') });
+  const mfu = queryNumber(q, 'mfu', d.mfu, problems, { min: 0, max: 1, minExclusive: true, what: what('mfu') });
+  const cpiFactorFrom2023 = queryNumber(q, 'cpi', d.cpiFactorFrom2023, problems, { min: 0, max: 10, minExclusive: true, what: what('cpi') });
+  const topNRaw = queryNumber(q, 'topN', 0, problems, { min: 0, max: 1000, integer: true, what: what('topN') });
+  const yearRule = { min: 1900, max: 2200, integer: true, what: what('year') };
   const fromRaw = queryNumber(q, 'fromYear', 0, problems, yearRule);
   const toRaw = queryNumber(q, 'toYear', 0, problems, yearRule);
   const fromYear = fromRaw > 0 ? fromRaw : null;
   let toYear = toRaw > 0 ? toRaw : null;
   if (fromYear !== null && toYear !== null && toYear < fromYear) {
-    problems.push({ field: 'toYear', value: String(toYear), message: `to year must not be before the from year (${fromYear})` });
+    problems.push({ field: 'toYear', value: String(toYear), message: what('toBeforeFrom', { from: fromYear }) });
     toYear = null;
   }
   const labels = queryList(q, 'label');
   if (labels.length > MAX_LABELS || labels.some((l) => l.length > MAX_LABEL_CHARS)) {
-    problems.push({ field: 'label', value: (labels.find((l) => l.length > MAX_LABEL_CHARS) ?? String(labels.length)).slice(0, 60), message: `pick at most ${MAX_LABELS} models to label, each name at most ${MAX_LABEL_CHARS} characters` });
+    problems.push({ field: 'label', value: (labels.find((l) => l.length > MAX_LABEL_CHARS) ?? String(labels.length)).slice(0, 60), message: what('label', { max: MAX_LABELS, chars: MAX_LABEL_CHARS }) });
   }
   const gpuText = queryText(q, 'infGpu');
   let inferenceGpu = d.inferenceGpu;
   if (gpuText !== null) {
     const spec = gpuById(gpuText);
     if (spec) inferenceGpu = spec.id;
-    else problems.push({ field: 'infGpu', value: gpuText.slice(0, 60), message: `GPU must be one of ${GPU_SPECS.map((s) => s.id).join(', ')}` });
+    else problems.push({ field: 'infGpu', value: gpuText.slice(0, 60), message: what('infGpu', { ids: GPU_SPECS.map((s) => s.id).join(', ') }) });
   }
-  const inferenceTokensPerSecond = queryNumber(q, 'tps', d.inferenceTokensPerSecond, problems, { min: 0, minExclusive: true, what: 'tokens per second per GPU must be greater than 0' });
-  const inferenceGpuHourPriceUsd = queryNumber(q, 'infPrice', d.inferenceGpuHourPriceUsd, problems, { min: 0, minExclusive: true, what: 'inference price per GPU-hour must be greater than 0' });
-  const utilization = queryNumber(q, 'util', d.utilization, problems, { min: 0, max: 1, minExclusive: true, what: 'utilization must be a fraction between 0 and 1 (0.5 = 50%)' });
+  const inferenceTokensPerSecond = queryNumber(q, 'tps', d.inferenceTokensPerSecond, problems, { min: 0, minExclusive: true, what: what('tps') });
+  const inferenceGpuHourPriceUsd = queryNumber(q, 'infPrice', d.inferenceGpuHourPriceUsd, problems, { min: 0, minExclusive: true, what: what('infPrice') });
+  const utilization = queryNumber(q, 'util', d.utilization, problems, { min: 0, max: 1, minExclusive: true, what: what('util') });
   const options: ModelEconomicsOptions = {
     gpuHourPriceUsd,
     tpuChipHourPriceUsd,
@@ -818,19 +882,20 @@ export function parseModelEconomicsQuery(q: Query): { options: ModelEconomicsOpt
   };
   const given = (k: string): boolean => (k === 'label' ? labels.length > 0 : queryText(q, k) !== null);
   const src = (k: string): 'default' | 'user' => (given(k) && !problems.some((p) => p.field === k) ? 'user' : 'default');
-  const assumptions: AssumptionValue[] = [
-    { key: 'price', label: 'Price per GPU-hour where the data has none (USD)', value: gpuHourPriceUsd, source: src('price') },
-    { key: 'tpuPrice', label: 'Price per TPU chip-hour where the data has none (USD; Google Cloud TPU v4 on demand)', value: tpuChipHourPriceUsd, source: src('tpuPrice') },
-    { key: 'mfu', label: 'MFU where the data has none (fraction)', value: mfu, source: src('mfu') },
-    { key: 'cpi', label: 'CPI factor on Epoch’s 2023 USD estimates (1 = 2023 dollars; 1.0295 = 2024 dollars, BLS CPI-U)', value: cpiFactorFrom2023, source: src('cpi') },
-    { key: 'fromYear', label: 'Trend from year (empty = first)', value: fromYear, source: src('fromYear') },
-    { key: 'toYear', label: 'Trend to year (empty = last)', value: toYear, source: src('toYear') },
-    { key: 'topN', label: 'Trend: top N most expensive per year (empty = all)', value: options.topN, source: src('topN') },
-    { key: 'label', label: 'Models named on the chart besides the top 5', value: options.labels.length ? options.labels.join(' | ') : null, source: src('label') },
-    { key: 'infGpu', label: 'Inference GPU', value: inferenceGpu, source: src('infGpu') },
-    { key: 'tps', label: 'Decode tokens/s per GPU', value: inferenceTokensPerSecond, source: src('tps') },
-    { key: 'infPrice', label: 'Inference price per GPU-hour (USD)', value: inferenceGpuHourPriceUsd, source: src('infPrice') },
-    { key: 'util', label: 'Utilization of reserved GPUs (fraction)', value: utilization, source: src('util') },
+  const values: [string, number | string | null][] = [
+    ['price', gpuHourPriceUsd],
+    ['tpuPrice', tpuChipHourPriceUsd],
+    ['mfu', mfu],
+    ['cpi', cpiFactorFrom2023],
+    ['fromYear', fromYear],
+    ['toYear', toYear],
+    ['topN', options.topN],
+    ['label', options.labels.length ? options.labels.join(' | ') : null],
+    ['infGpu', inferenceGpu],
+    ['tps', inferenceTokensPerSecond],
+    ['infPrice', inferenceGpuHourPriceUsd],
+    ['util', utilization],
   ];
+  const assumptions: AssumptionValue[] = values.map(([key, value]) => ({ key, label: t(`models.field.${key}`), value, source: src(key) }));
   return { options, problems, assumptions };
 }

@@ -29,6 +29,8 @@ export interface CompanyJsonJob extends CompanyJob {
 }
 
 export interface ModelsJob {
+  /** The reader's language: titles, labels, text cells, chart words and the summary are written in it. */
+  lang?: Lang;
   rows: Row[];
   options: ModelEconomicsOptions;
   lens: LensInput | null;
@@ -52,7 +54,7 @@ export const JOBS = {
     const report = checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed, j.lang ?? 'en'), COMPANY_GROWTH_DRIVERS);
     return JSON.stringify({ ...j.head, ...reportJson(report) });
   },
-  models: (j: ModelsJob) => checked(() => buildModelEconomics(j.rows, j.options, j.lens), j.reduce),
+  models: (j: ModelsJob) => checked(() => buildModelEconomics(j.rows, j.options, j.lens, j.lang ?? 'en'), j.reduce),
   industrySum: (j: IndustrySumJob): DatasetSpend | null => checked(() => datasetSpend(j.datasetName, j.rows, j.aiCapexShare, j.year, { includeGuidance: j.includeGuidance ?? true }), ['the dataset']),
   /** Busy-waits `ms` milliseconds: lets tests and benches load the pool with a known cost. */
   spin: (j: { ms: number }): number => {

@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
-import { parseModelEconomicsQuery, queryNumber, queryText, type FieldProblem, type LensInput, type ModelEconomicsReport, type ReportTable } from '../../report/model-economics';
+import { MODEL_DATA_COLUMNS, parseModelEconomicsQuery, queryNumber, queryText, type FieldProblem, type LensInput, type ModelEconomicsReport, type ReportTable } from '../../report/model-economics';
 import { sendCsv, toCsv } from '../../report/csv';
 import { runReport } from '../../report/pool';
 import { reportLimits } from '../report-cache';
 import type { AppDeps } from '../deps';
 import { BadRequestError } from '../errors';
 import type { ReportContext } from './report-context';
+import { textIn, type Lang } from '../i18n';
 
 /** Rows of one table shown in the HTML page. */
 const HTML_ROW_CAP = 250;
@@ -23,15 +24,16 @@ function queryWithout(req: Request, drop: string[]): URLSearchParams {
 /** The company dataset of the "fully loaded" lens: `?lens=<id>` or the first one visible. */
 async function loadLens(deps: AppDeps, req: Request, res: Response, problems: FieldProblem[]): Promise<{ lens: LensInput | null; choices: { id: number; name: string }[] }> {
   const ws = res.locals.workspace as string;
+  const t = textIn(res.locals.lang as Lang);
   const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company').map((d) => ({ id: d.id, name: d.name }));
-  const asked = queryNumber(req.query, 'lens', 0, problems, { min: 1, integer: true, what: 'lens must be the id of a company dataset' });
+  const asked = queryNumber(req.query, 'lens', 0, problems, { min: 1, integer: true, what: t('models.problem.lens') });
   const meta = asked > 0 ? await deps.store.getDataset(asked, ws) : choices[0] ? await deps.store.getDataset(choices[0].id, ws) : null;
   if (asked > 0 && (!meta || meta.kind !== 'company')) {
-    problems.push({ field: 'lens', value: String(asked), message: 'lens must be the id of a company dataset you can see' });
+    problems.push({ field: 'lens', value: String(asked), message: t('models.problem.lensVisible') });
     return { lens: null, choices };
   }
   if (!meta) return { lens: null, choices };
-  const year = queryNumber(req.query, 'year', 0, problems, { min: 1900, max: 2200, integer: true, what: 'year must be a fiscal year such as 2024' });
+  const year = queryNumber(req.query, 'year', 0, problems, { min: 1900, max: 2200, integer: true, what: t('models.problem.lensYear') });
   return { lens: { datasetId: meta.id, datasetName: meta.name, rows: await deps.store.getRows(meta.id), year: year > 0 ? year : null, model: queryText(req.query, 'lensModel') }, choices };
 }
 
@@ -43,15 +45,16 @@ type Parsed = ReturnType<typeof parseModelEconomicsQuery>;
 type Report = ModelEconomicsReport;
 
 function sendJson(ctx: ReportContext, parsed: Parsed, report: Report): void {
-  const tables = Object.fromEntries(report.tables.map((t) => [t.name, { title: t.title, note: t.note ?? null, columns: t.columns, rows: records(t) }]));
+  const tables = Object.fromEntries(report.tables.map((t) => [t.name, { title: t.title, note: t.note ?? null, ...(t.source ? { source: t.source } : {}), columns: t.columns, rows: records(t) }]));
   ctx.res.json({ dataset: { id: ctx.dataset.id, name: ctx.dataset.name }, assumptions: parsed.assumptions, summary: report.summary, trend: report.trend, lens: report.lens, models: report.models, tables });
 }
 
 function sendTableCsv(ctx: ReportContext, parsed: Parsed, report: Report): void {
+  const t = textIn(report.lang);
   const name = queryText(ctx.req.query, 'table') ?? 'costs';
-  const table = report.tables.find((t) => t.name === name);
-  if (!table) throw new BadRequestError(`table: must be one of ${report.tables.map((t) => t.name).join(', ')}`, { field: 'table' });
-  const assumptions = parsed.assumptions.map((a): [string, string | number, string] => [a.key, a.value ?? '', a.source]);
+  const table = report.tables.find((x) => x.name === name);
+  if (!table) throw new BadRequestError(t('models.problem.table', { tables: report.tables.map((x) => x.name).join(', ') }), { field: 'table' });
+  const assumptions = parsed.assumptions.map((a): [string, string | number, string] => [a.key, a.value ?? '', t(`models.source.${a.source}`)]);
   sendCsv(ctx.res, `${ctx.dataset.name}-${table.name}.csv`, toCsv({ columns: table.columns.map((c) => c.key), rows: table.rows }, assumptions));
 }
 
@@ -60,7 +63,7 @@ function pageTables(report: Report, base: string, qs: URLSearchParams) {
   return report.tables.map((t) => {
     const q = new URLSearchParams(qs);
     q.set('table', t.name);
-    const kinds = t.columns.map((c) => ({ format: c.format, num: c.format !== 'text' }));
+    const kinds = t.columns.map((c) => ({ format: c.format, num: c.format !== 'text', data: MODEL_DATA_COLUMNS.includes(c.key) }));
     // Long tables stay readable (and fast) in the page; the CSV and JSON twins carry every row.
     const rows = t.rows.slice(0, HTML_ROW_CAP).map((r) => r.map((v, i) => ({ v, ...kinds[i] })));
     return { ...t, rows, total: t.rows.length, truncated: t.rows.length > HTML_ROW_CAP, csvHref: `${base}.csv?${q.toString()}` };
@@ -70,7 +73,7 @@ function pageTables(report: Report, base: string, qs: URLSearchParams) {
 /** The fit the chart draws, when it explains too little to be read as a growth rate. */
 function trendWarning(report: Report): string | null {
   const fit = report.trend.frontier ?? report.trend.all;
-  return fit.kind === 'ok' && fit.explainsLittle ? `The fitted line explains little of the spread (R² ${fit.r2.toFixed(2)}, n ${fit.n}): do not read its slope as a growth rate. Narrow the years or keep the top N per year.` : null;
+  return fit.kind === 'ok' && fit.explainsLittle ? textIn(report.lang)('models.trendWarning', { r2: fit.r2.toFixed(2), n: fit.n }) : null;
 }
 
 function renderPage(ctx: ReportContext, parsed: Parsed, report: Report, choices: { id: number; name: string }[]): void {
@@ -80,12 +83,14 @@ function renderPage(ctx: ReportContext, parsed: Parsed, report: Report, choices:
   const qs = queryWithout(req, ['table']);
   const lens = report.lens;
   res.status(problems.length ? 400 : 200).render('models/report', {
-    title: `${dataset.name}: model economics`,
+    title: textIn(report.lang)('models.pageTitle', { name: dataset.name }),
     dataset,
     report: problems.length ? null : { ...report, tables: pageTables(report, base, qs) },
     problems,
     // `label` is a multiple choice below the chart, not a text box.
-    assumptions: parsed.assumptions.filter((a) => a.key !== 'label').map((a) => ({ ...a, error: problems.find((p) => p.field === a.key) ?? null, raw: queryText(req.query, a.key) ?? a.value })),
+    assumptions: parsed.assumptions
+      .filter((a) => a.key !== 'label')
+      .map((a) => ({ ...a, sourceLabel: textIn(report.lang)(`models.source.${a.source}`), error: problems.find((p) => p.field === a.key) ?? null, raw: queryText(req.query, a.key) ?? a.value })),
     labelChoices: report.chartModels.map((m) => ({ name: m, selected: parsed.options.labels.includes(m) })),
     trendWarning: trendWarning(report),
     lensChoices: choices.map((c) => ({ ...c, selected: c.id === lens?.datasetId })),
@@ -98,12 +103,13 @@ function renderPage(ctx: ReportContext, parsed: Parsed, report: Report, choices:
 
 /** `/datasets/:id/report(.csv|.json)` for a models dataset. */
 export async function modelsReport(ctx: ReportContext): Promise<void> {
-  const parsed = parseModelEconomicsQuery(ctx.req.query);
+  const lang = ctx.res.locals.lang as Lang;
+  const parsed = parseModelEconomicsQuery(ctx.req.query, lang);
   const { lens, choices } = await loadLens(ctx.deps, ctx.req, ctx.res, parsed.problems);
   const first = parsed.problems[0];
   if (first && ctx.format !== 'html') throw new BadRequestError(`${first.field}: ${first.message}`, { field: first.field, problems: parsed.problems });
   const reduce = parsed.assumptions.map((a) => a.key);
-  const report = (await runReport('models', { rows: ctx.rows, options: parsed.options, lens, reduce }, reportLimits(ctx.deps.config), ['topN', 'the dataset'])).value;
+  const report = (await runReport('models', { lang, rows: ctx.rows, options: parsed.options, lens, reduce }, reportLimits(ctx.deps.config), ['topN', 'the dataset'])).value;
   if (ctx.format === 'json') sendJson(ctx, parsed, report);
   else if (ctx.format === 'csv') sendTableCsv(ctx, parsed, report);
   else renderPage(ctx, parsed, report, choices);
