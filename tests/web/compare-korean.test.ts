@@ -99,6 +99,7 @@ describe('compare › in Korean and in won', () => {
 
   test('a won dataset in Korean › amounts in 원, never a dollar sign', async () => {
     const res = await request(app).get(`/datasets/${koreaId}/compare?lang=ko`).expect(200);
+    expect(res.text).toContain('<span translate="no">한국 기업 2022–2025 (원화)</span>');
     const npv = column(res.text, '순현재가치(NPV)');
     expect(npv.length).toBeGreaterThan(0);
     for (const cell of npv) expect(cell).toMatch(/^−?[0-9,]+(조|억|만)?( [0-9,]+(억|만))?원$/);

@@ -60,6 +60,7 @@ describe('workbook › in Korean, and a won dataset with its report’s defaults
     expect(assumptionRow(wb, 'taxRate').slice(2)).toEqual([0.264, '데이터']);
     expect(assumptionRow(wb, 'powerPriceUsdPerKwh').slice(2)).toEqual([0.13, '데이터']);
     expect(String(wb.sheets['Assumptions']![2]![0])).toContain('금액은 달러입니다(보고서는 KRW 기준)');
+    expect(wb.sheets['Assumptions']![0]![0]).toBe('capexlens: 한국 기업 2022–2025 (원화)');
     // The report with the same defaults, asked in USD (the workbook's currency).
     const json = (await request(app).get(`/datasets/${koreaId}/report.json?reportingCurrency=USD`)).body as { tables: Record<string, Table> };
     const t = json.tables['comparison'] as Table;

@@ -8,6 +8,7 @@ import { datasetRevision, type DatasetMeta, type Row } from '../../store/types';
 import type { AppDeps } from '../deps';
 import { NotFoundError, ValidationError, type InputProblem } from '../errors';
 import { plain, type Lang } from '../i18n';
+import { shownDataset } from '../i18n/dataset-name';
 import { BUILT_IN_SCENARIOS, presetName } from './scenarios';
 
 /** Most scenarios one comparison holds (each is a whole company report). */
@@ -109,8 +110,10 @@ export async function comparePage(deps: AppDeps, req: Request, res: Response, fo
     res.json({ dataset: dataset.name, scenarios: comparison.scenarios, columns: comparison.table.columns.map((c) => c.key), rows: tableRecords(comparison.table), problems: comparison.problems });
     return;
   }
+  // People read a built-in dataset by its name in their language; the JSON keeps the stored one.
+  const shown = shownDataset(dataset, lang);
   if (format === 'csv') {
-    sendCsv(res, `${dataset.name}-compare.csv`, toCsv(tableForCsv(comparison.table)));
+    sendCsv(res, `${shown.name}-compare.csv`, toCsv(tableForCsv(comparison.table)));
     return;
   }
   const extra = assumptionsQuery(overrides, { onlyUser: true });
@@ -119,8 +122,8 @@ export async function comparePage(deps: AppDeps, req: Request, res: Response, fo
   const BUILT_IN_SLUGS = builtInSlugs(lang);
   const chosen = new Set(comparison.scenarios.map((s) => s.id));
   res.render('scenarios/compare', {
-    title: plain(lang, 'compare.page.title', { name: dataset.name }),
-    dataset,
+    title: plain(lang, 'compare.page.title', { name: shown.name }),
+    dataset: shown,
     comparison,
     choices: [
       ...[...BUILT_IN_SLUGS.entries()].map(([slug, s]) => ({ value: slug, name: s.name, builtIn: true, checked: chosen.has(slug) })),

@@ -11,6 +11,7 @@ import { workbookDownload } from './workbook';
 import { metricFields, metricProblems } from './company-report';
 import { describeDistribution } from '../../report/mc-inputs';
 import { plain, type Lang } from '../i18n';
+import { shownDataset } from '../i18n/dataset-name';
 
 /**
  * The built-in scenarios. Each names only what it changes from the defaults, so an unnamed
@@ -145,8 +146,8 @@ async function renderList(deps: AppDeps, req: Request, res: Response, status: nu
       editHref: s.builtIn ? null : `/scenarios/${s.id}/edit${chosen ? `?dataset=${chosen.id}` : ''}`,
     })),
     currency: results.currency,
-    company: chosen,
-    datasets: companies.map((d) => ({ id: d.id, name: d.name, selected: d.id === chosen?.id })),
+    company: chosen ? shownDataset(chosen, lang) : null,
+    datasets: companies.map((d) => ({ id: d.id, name: shownDataset(d, lang).name, selected: d.id === chosen?.id })),
     compareHref: chosen ? `/datasets/${chosen.id}/compare` : null,
     name: form.name,
     nameError: form.nameError,

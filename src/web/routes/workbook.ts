@@ -5,6 +5,8 @@ import { companyWorkbook } from '../../report/workbook';
 import type { AppDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Lang } from '../i18n';
+import { shownDataset } from '../i18n/dataset-name';
+import { attachmentHeader } from '../../report/csv';
 import { loadScenario, toInputProblems } from './company-report';
 
 /**
@@ -22,12 +24,12 @@ export async function workbookDownload(deps: AppDeps, req: Request, res: Respons
   const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values), rows);
   const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed)];
   if (problems.length > 0) throw new ValidationError('Some assumptions are invalid', problems);
-  const result = await companyWorkbook(dataset.name, rows, parsed, res.locals.lang as Lang);
+  const name = shownDataset(dataset, res.locals.lang as Lang).name;
+  const result = await companyWorkbook(name, rows, parsed, res.locals.lang as Lang);
   if (result.kind === 'unsupported') {
     throw new ValidationError(result.message, [{ code: 'unsupported_in_workbook', line: null, column: result.key, value: String(parsed.values.capacityAfterData), message: result.message }]);
   }
-  const safe = `${dataset.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'capexlens'}.xlsx`;
   res.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  res.set('Content-Disposition', `attachment; filename="${safe}"`);
+  res.set('Content-Disposition', attachmentHeader(`${name}.xlsx`));
   res.send(result.bytes);
 }
