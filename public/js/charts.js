@@ -108,7 +108,12 @@
       var existing = window.Chart.getChart(canvas);
       if (existing) existing.destroy();
       try {
-        new window.Chart(canvas, applyMeta(JSON.parse(block.textContent)));
+        var config = JSON.parse(block.textContent);
+        // A bar per label (the tornado): the box grows to give every bar its whole label, on
+        // screen and on paper (important, so print.css's fixed chart height does not cut it).
+        var need = config.options && config.options.meta && config.options.meta.heightPx;
+        if (need && canvas.parentNode && canvas.parentNode.style) canvas.parentNode.style.setProperty('height', Math.round(need) + 'px', 'important');
+        new window.Chart(canvas, applyMeta(config));
         canvas.setAttribute('data-drawn', 'true');
       } catch (e) {
         canvas.setAttribute('data-drawn', 'error');

@@ -16,13 +16,14 @@ import { convertLens, convertValuation, currencyTable } from './currency';
 import { companyMonteCarlo, MC_TRIALS_PER_REPORT, trialsPerCompany, type CompanyMonteCarlo } from './monte-carlo';
 import { depreciationLens, type DepreciationLens } from './depreciation-lens';
 import type { Cell, Column, ReportTable } from './table';
-import { npvTornado, type TornadoBar } from './tornado';
+import { npvTornado, tornadoChart, type TornadoBar } from './tornado';
 import { valuation, type Valuation } from './valuation';
 import { companySummary, overallSummary } from './summary';
 import { withMetricColumns, type MetricDefinition } from './metrics';
 import { convergenceChart, varianceTornadoChart } from './mc-charts';
 import type { McInputs } from './mc-inputs';
-import type { Lang } from '../i18n';
+import { textIn, type Lang } from '../i18n';
+import { assumptionLabel, unitWord, wordOf } from './company-text';
 
 export interface ReportChart {
   id: string;
@@ -75,7 +76,23 @@ export interface CompanyReport {
   dataNotes: string[];
 }
 
-const irrStatus = (r: IrrResult): string => r.kind;
+/** A message of the report in its language (`company.<key>`). */
+type Text = (key: string, vars?: Record<string, unknown>) => string;
+
+/** A column: its key stays English (an API); its label is `company.col.<labelKey>` in the report's language. */
+function col(t: Text, key: string, format: Column['format'], labelKey = key): Column {
+  return { key, label: t(`company.col.${labelKey}`), format };
+}
+
+/** Messages with `{{unit}}` ("1달러", "1원": one unit of the report's currency) filled in. */
+function withUnit(lang: Lang, currency: ReportingCurrency): Text {
+  const t = textIn(lang);
+  const unit = unitWord(lang, currency);
+  return (key, vars = {}) => t(key, { unit, ...vars });
+}
+
+/** An IRR's kind as the comparison table shows it: the kind itself in English, words in Korean. */
+const irrStatus = (r: IrrResult, lang: Lang): string => wordOf(lang, 'irr', r.kind);
 const irrRate = (r: IrrResult): number | null => (r.kind === 'ok' ? r.rate : null);
 
 /** A readable, stable id from a company name (for canvas ids and anchors). */
@@ -88,12 +105,15 @@ export function slugify(name: string, index: number): string {
 type RateOf = (fiscalYear: number) => number;
 
 /** A year's basis as tables show it: `guidance`, `reported, partial (3 of 4 quarters)`… */
-export function basisText(basis: string, quarters: number | null, counted = true): string {
-  const head = counted ? basis : `${basis} (left out)`;
-  return quarters === null ? head : `${head}, partial (${quarters} of 4 quarters)`;
+export function basisText(basis: string, quarters: number | null, counted = true, lang: Lang = 'en'): string {
+  const t = textIn(lang);
+  const word = wordOf(lang, 'basis', basis);
+  const head = counted ? word : t('company.basis.leftOut', { basis: word });
+  return quarters === null ? head : t('company.basis.partial', { basis: head, quarters });
 }
 
-function capexTable(rows: Row[], rateOf: RateOf, includeGuidance: boolean): ReportTable {
+function capexTable(rows: Row[], rateOf: RateOf, includeGuidance: boolean, lang: Lang): ReportTable {
+  const t = textIn(lang);
   const byYear = [...companyYears(rows).entries()].filter(([, r]) => num(r.capex) !== null);
   const first = byYear[0];
   const out: Cell[][] = [];
@@ -105,226 +125,251 @@ function capexTable(rows: Row[], rateOf: RateOf, includeGuidance: boolean): Repo
     const span = first ? y - first[0] : 0;
     const growth = span > 0 && firstCapex > 0 && capex > 0 ? cagr(firstCapex, capex, span) : null;
     const basis = String(r.basis ?? 'reported');
-    out.push([y, basisText(basis, partialQuarters(r), includeGuidance || basis !== 'guidance'), capex, yoy, growth]);
+    out.push([y, basisText(basis, partialQuarters(r), includeGuidance || basis !== 'guidance', lang), capex, yoy, growth]);
     prev = capex;
   }
   return {
     name: 'capex',
-    title: 'Capex by year',
+    title: t('company.table.capex'),
     columns: [
-      { key: 'fiscal_year', label: 'Fiscal year', format: 'text' },
-      { key: 'basis', label: 'Basis', format: 'text' },
-      { key: 'capex_usd', label: 'Capex', format: 'money' },
-      { key: 'yoy_growth_fraction', label: 'Year-over-year growth', format: 'percent' },
-      { key: 'cagr_since_first_year_fraction', label: 'CAGR since first year', format: 'percent' },
+      col(t, 'fiscal_year', 'text'),
+      col(t, 'basis', 'text'),
+      col(t, 'capex_usd', 'money'),
+      col(t, 'yoy_growth_fraction', 'percent'),
+      col(t, 'cagr_since_first_year_fraction', 'percent'),
     ],
     rows: out,
-    note: `Basis guidance = capex the company guided, not reported${includeGuidance ? ' (counted in the model; includeGuidance=false leaves it out)' : ' (left out of the model: includeGuidance=false)'}; partial = a year rolled up from fewer than four quarters.`,
+    note: t(includeGuidance ? 'company.note.capexCounted' : 'company.note.capexLeftOut'),
   };
 }
 
-/** Columns of the cash-flow table: what a custom metric's formula may read (metric.<name>=). */
-export const CASH_FLOW_COLUMNS: readonly Column[] = [
-  { key: 'fiscal_year', label: 'Fiscal year', format: 'text' },
-  { key: 'fiscal_year_end', label: 'Year end (flow date)', format: 'text' },
-  { key: 'basis', label: 'Basis', format: 'text' },
-  { key: 'ai_capex_usd', label: 'AI capex', format: 'money' },
-  { key: 'compute_capex_usd', label: 'of which compute', format: 'money' },
-  { key: 'depreciation_usd', label: 'Depreciation', format: 'money' },
-  { key: 'net_book_value_usd', label: 'Net book value', format: 'money' },
-  { key: 'ai_revenue_usd', label: 'AI revenue', format: 'money' },
-  { key: 'ai_revenue_basis', label: 'Revenue basis', format: 'text' },
-  { key: 'break_even_ai_revenue_usd', label: 'Break-even AI revenue', format: 'money' },
-  { key: 'power_mw', label: 'AI IT power (MW)', format: 'number' },
-  { key: 'power_mw_basis', label: 'Power basis', format: 'text' },
-  { key: 'power_cost_usd', label: 'Power cost', format: 'money' },
-  { key: 'ai_ebitda_usd', label: 'AI EBITDA', format: 'money' },
-  { key: 'nopat_usd', label: 'NOPAT', format: 'money' },
-  { key: 'salvage_usd', label: 'Facilities salvage', format: 'money' },
-  { key: 'terminal_value_usd', label: 'Terminal value', format: 'money' },
-  { key: 'fcf_usd', label: 'Free cash flow', format: 'money' },
-  { key: 'cumulative_fcf_usd', label: 'Cumulative FCF', format: 'money' },
-  { key: 'years_from_valuation_date', label: 'Years from valuation date', format: 'number' },
-  { key: 'discounted_fcf_usd', label: 'Discounted FCF', format: 'money' },
-  { key: 'cumulative_discounted_fcf_usd', label: 'Cumulative discounted FCF', format: 'money' },
-  { key: 'roic_fraction', label: 'ROIC', format: 'percent' },
-];
+/** Columns of the cash-flow table in a language: what a custom metric's formula may read (metric.<name>=). */
+export function cashFlowColumns(lang: Lang): Column[] {
+  const t = textIn(lang);
+  return [
+  col(t, 'fiscal_year', 'text'),
+  col(t, 'fiscal_year_end', 'text'),
+  col(t, 'basis', 'text'),
+  col(t, 'ai_capex_usd', 'money'),
+  col(t, 'compute_capex_usd', 'money'),
+  col(t, 'depreciation_usd', 'money'),
+  col(t, 'net_book_value_usd', 'money'),
+  col(t, 'ai_revenue_usd', 'money'),
+  col(t, 'ai_revenue_basis', 'text'),
+  col(t, 'break_even_ai_revenue_usd', 'money'),
+  col(t, 'power_mw', 'number'),
+  col(t, 'power_mw_basis', 'text'),
+  col(t, 'power_cost_usd', 'money'),
+  col(t, 'ai_ebitda_usd', 'money'),
+  col(t, 'nopat_usd', 'money'),
+  col(t, 'salvage_usd', 'money'),
+  col(t, 'terminal_value_usd', 'money'),
+  col(t, 'fcf_usd', 'money'),
+  col(t, 'cumulative_fcf_usd', 'money'),
+  col(t, 'years_from_valuation_date', 'number'),
+  col(t, 'discounted_fcf_usd', 'money'),
+  col(t, 'cumulative_discounted_fcf_usd', 'money'),
+  col(t, 'roic_fraction', 'percent'),
+  ];
+}
 
-function cashFlowTable(m: CompanyModel): ReportTable {
+/** The cash-flow table's columns with their English labels (their keys are what metrics read). */
+export const CASH_FLOW_COLUMNS: readonly Column[] = cashFlowColumns('en');
+
+function cashFlowTable(m: CompanyModel, lang: Lang): ReportTable {
+  const t = textIn(lang);
+  const after = m.capacityAfterData === 'run-off' ? t('company.note.cashFlowsRunOff', { lastData: m.lastDataYear, last: m.lastYear }) : t('company.note.cashFlowsSustain');
   return {
     name: 'cash-flows',
-    title: 'AI investment by year',
-    columns: [...CASH_FLOW_COLUMNS],
-    note: `Each year's AI capex is a vintage that earns while its compute serves; revenue "modelled" = the vintages in service, "reported" = the data's ai_revenue. Flows are dated at each fiscal year's end and discounted to ${m.valuationDate} (days ÷ 365). A negative NOPAT is a tax credit (group relief). Power cost = AI IT power × 8,760 h × utilization × PUE × power price; power basis "assumed" means MW from AI capex in service × MW per $1B (an assumption), "data" the data’s power_mw.${m.capacityAfterData === 'run-off' ? ` Run-off: no capex after FY${m.lastDataYear}; the last compute retires in FY${m.lastYear}, when the facilities' remaining book value comes back as salvage.` : ' Sustain: after the data each year replaces the retired compute and facilities and grows the fleet by the terminal growth.'}`,
+    title: t('company.table.cashFlows'),
+    columns: lang === 'en' ? [...CASH_FLOW_COLUMNS] : cashFlowColumns(lang),
+    note: `${t('company.note.cashFlows', { date: m.valuationDate })} ${after}`,
     rows: m.years.map((y) => [
-      y.fiscalYear, y.date, basisText(y.basis, y.partialQuarters), y.aiCapexUsd, y.computeCapexUsd, y.depreciationUsd, y.netBookValueUsd, y.aiRevenueUsd, y.aiRevenueBasis,
-      y.breakEvenAiRevenueUsd, y.powerMw, y.powerMwBasis, y.powerCostUsd, y.aiEbitdaUsd, y.nopatUsd, y.salvageUsd, y.terminalValueUsd, y.fcfUsd, y.cumulativeFcfUsd,
+      y.fiscalYear, y.date, basisText(y.basis, y.partialQuarters, true, lang), y.aiCapexUsd, y.computeCapexUsd, y.depreciationUsd, y.netBookValueUsd, y.aiRevenueUsd, wordOf(lang, 'revenueBasis', y.aiRevenueBasis),
+      y.breakEvenAiRevenueUsd, y.powerMw, wordOf(lang, 'powerBasis', y.powerMwBasis), y.powerCostUsd, y.aiEbitdaUsd, y.nopatUsd, y.salvageUsd, y.terminalValueUsd, y.fcfUsd, y.cumulativeFcfUsd,
       y.yearsFromValuation, y.discountedFcfUsd, y.cumulativeDiscountedFcfUsd, y.roic,
     ]),
   };
 }
 
 /** One dollar of AI capex under the scenario, by year of service (report-wide, not per company). */
-function unitTable(u: UnitEconomics, a: Assumptions): ReportTable {
+function unitTable(u: UnitEconomics, a: Assumptions, lang: Lang): ReportTable {
+  const t = withUnit(lang, a.reportingCurrency);
   const be = u.breakEvenRevenueYield;
+  const irr = u.irr.kind === 'ok' ? t('company.note.unitIrr', { rate: (u.irr.rate * 100).toFixed(1) }) : t('company.note.unitIrrNone', { kind: wordOf(lang, 'irr', u.irr.kind) });
+  const payback = u.paybackYears === null ? t('company.note.unitNoPayback') : t('company.note.unitPayback', { years: u.paybackYears.toFixed(1) });
+  const breakEven = be === null ? t('company.note.unitNoBreakEven') : t('company.note.unitBreakEven', { yield: be.toFixed(2) });
   return {
     name: 'unit-economics',
-    title: 'One dollar of AI capex',
+    title: t('company.table.unit'),
     columns: [
-      { key: 'year_of_service', label: 'Year of service', format: 'text' },
-      { key: 'ai_revenue_usd_per_usd', label: 'AI revenue', format: 'number' },
-      { key: 'power_cost_usd_per_usd', label: 'Power cost', format: 'number' },
-      { key: 'ai_ebitda_usd_per_usd', label: 'AI EBITDA', format: 'number' },
-      { key: 'depreciation_usd_per_usd', label: 'Depreciation', format: 'number' },
-      { key: 'nopat_usd_per_usd', label: 'NOPAT', format: 'number' },
-      { key: 'salvage_usd_per_usd', label: 'Facilities salvage', format: 'number' },
-      { key: 'fcf_usd_per_usd', label: 'Free cash flow', format: 'number' },
+      col(t, 'year_of_service', 'text'),
+      col(t, 'ai_revenue_usd_per_usd', 'number'),
+      col(t, 'power_cost_usd_per_usd', 'number'),
+      col(t, 'ai_ebitda_usd_per_usd', 'number'),
+      col(t, 'depreciation_usd_per_usd', 'number'),
+      col(t, 'nopat_usd_per_usd', 'number'),
+      col(t, 'salvage_usd_per_usd', 'number'),
+      col(t, 'fcf_usd_per_usd', 'number'),
     ],
     rows: u.flows.map((f, k) => [k + 1, u.revenue[k] ?? 0, u.powerCost[k] ?? 0, u.ebitda[k] ?? 0, u.depreciation[k] ?? 0, u.nopat[k] ?? 0, u.salvage[k] ?? 0, f]),
-    note: `Per dollar of AI capex bought at the end of year 1 (a ${a.gpuUsefulLifeYears}-year server life, ${a.computeShare * 100}% compute, facilities over ${a.facilityLifeYears} years, their book value back when the compute retires). NPV per dollar ${u.npvPerUsd.toFixed(3)} at ${a.wacc * 100}% WACC; ${u.irr.kind === 'ok' ? `IRR ${(u.irr.rate * 100).toFixed(1)}%` : `IRR: ${u.irr.kind}`}; ${u.paybackYears === null ? 'no payback within the server life' : `payback ${u.paybackYears.toFixed(1)} years`}; break-even first-year revenue ${be === null ? 'none (revenue adds no value at this margin)' : `$${be.toFixed(2)}`} per dollar against the scenario's $${a.aiRevenueToCapex.toFixed(2)}.`,
+    note: t('company.note.unit', {
+      life: a.gpuUsefulLifeYears, compute: a.computeShare * 100, facilityLife: a.facilityLifeYears, npv: u.npvPerUsd.toFixed(3), wacc: a.wacc * 100,
+      irr, payback, breakEven, scenario: a.aiRevenueToCapex.toFixed(2),
+    }),
   };
 }
 
-function vintageTable(m: CompanyModel): ReportTable {
+function vintageTable(m: CompanyModel, lang: Lang): ReportTable {
+  const t = textIn(lang);
   const years = m.years.map((y) => y.fiscalYear);
   return {
     name: 'vintages',
-    title: 'Depreciation by vintage',
+    title: t('company.table.vintages'),
     columns: [
-      { key: 'vintage_fiscal_year', label: 'Vintage', format: 'text' },
-      { key: 'vintage_kind', label: 'Kind', format: 'text' },
-      { key: 'ai_capex_usd', label: 'AI capex', format: 'money' },
-      { key: 'compute_usd', label: 'Compute', format: 'money' },
-      { key: 'facilities_usd', label: 'Facilities', format: 'money' },
-      { key: 'useful_life_years', label: 'Server life (years)', format: 'number' },
-      { key: 'last_service_fiscal_year', label: 'Serves until', format: 'text' },
+      col(t, 'vintage_fiscal_year', 'text'),
+      col(t, 'vintage_kind', 'text'),
+      col(t, 'ai_capex_usd', 'money'),
+      col(t, 'compute_usd', 'money'),
+      col(t, 'facilities_usd', 'money'),
+      col(t, 'useful_life_years', 'number'),
+      col(t, 'last_service_fiscal_year', 'text'),
       ...years.map((y): Column => ({ key: `depreciation_fy${y}_usd`, label: `FY${y}`, format: 'money' })),
     ],
-    rows: m.vintages.map((v) => [v.fiscalYear, v.kind, v.aiCapexUsd, v.computeUsd, v.facilitiesUsd, v.usefulLifeYears, v.lastServiceYear, ...v.depreciationUsd]),
-    note: 'Depreciation by vintage: compute straight-line over its server life, facilities over the facility life, a full year in the year of purchase. A vintage earns revenue from its year of purchase until its compute retires.',
+    rows: m.vintages.map((v) => [v.fiscalYear, wordOf(lang, 'vintageKind', v.kind), v.aiCapexUsd, v.computeUsd, v.facilitiesUsd, v.usefulLifeYears, v.lastServiceYear, ...v.depreciationUsd]),
+    note: t('company.note.vintages'),
   };
 }
 
-function lensTable(l: DepreciationLens): ReportTable {
+function lensTable(l: DepreciationLens, lang: Lang): ReportTable {
+  const t = textIn(lang);
   return {
     name: 'lens',
-    title: `GPU depreciation lens, FY${l.fiscalYear}`,
+    title: t('company.table.lens', { year: l.fiscalYear }),
     columns: [
-      { key: 'useful_life_years', label: 'Server life (years)', format: 'text' },
-      { key: 'ai_depreciation_usd', label: 'AI depreciation', format: 'money' },
-      { key: 'depreciation_change_usd', label: 'Change vs scenario life', format: 'money' },
-      { key: 'operating_income_usd', label: 'Operating income', format: 'money' },
-      { key: 'net_income_usd', label: 'Net income', format: 'money' },
-      { key: 'eps_usd_per_share', label: 'EPS', format: 'money' },
-      { key: 'eps_change_fraction', label: 'EPS change', format: 'percent' },
-      { key: 'ai_roic_fraction', label: 'AI ROIC', format: 'percent' },
+      col(t, 'useful_life_years', 'text'),
+      col(t, 'ai_depreciation_usd', 'money'),
+      col(t, 'depreciation_change_usd', 'money'),
+      col(t, 'operating_income_usd', 'money'),
+      col(t, 'net_income_usd', 'money'),
+      col(t, 'eps_usd_per_share', 'money'),
+      col(t, 'eps_change_fraction', 'percent'),
+      col(t, 'ai_roic_fraction', 'percent'),
     ],
     rows: l.rows.map((r) => [r.usefulLifeYears, r.depreciationUsd, r.depreciationChangeUsd, r.operatingIncomeUsd, r.netIncomeUsd, r.epsUsd, r.epsChange, r.aiRoic]),
-    note: `Reported income reflects the base lives (FY${l.fiscalYear}: ${l.referenceLifeYears} years); each row puts every AI vintage on one life and changes only the AI capex's depreciation.`,
+    note: t('company.note.lens', { year: l.fiscalYear, life: l.referenceLifeYears }),
   };
 }
 
-function multiplesTable(v: Valuation): ReportTable {
+function multiplesTable(v: Valuation, lang: Lang): ReportTable {
+  const t = textIn(lang);
   return {
     name: 'multiples',
-    title: `What the price implies, FY${v.fiscalYear}`,
+    title: t('company.table.multiples', { year: v.fiscalYear }),
     columns: [
-      { key: 'fiscal_year', label: 'Fiscal year', format: 'text' },
-      { key: 'share_price_usd', label: 'Share price', format: 'money' },
-      { key: 'share_price_date', label: 'Price date', format: 'text' },
-      { key: 'shares_outstanding', label: 'Shares', format: 'number' },
-      { key: 'market_cap_usd', label: 'Market cap', format: 'money' },
-      { key: 'net_debt_usd', label: 'Net debt', format: 'money' },
-      { key: 'enterprise_value_usd', label: 'EV', format: 'money' },
-      { key: 'eps_usd_per_share', label: 'EPS', format: 'money' },
-      { key: 'pe_multiple', label: 'P/E', format: 'multiple' },
-      { key: 'ev_sales_multiple', label: 'EV/Sales', format: 'multiple' },
-      { key: 'ev_ebitda_multiple', label: 'EV/EBITDA', format: 'multiple' },
-      { key: 'target_pe_multiple', label: 'Target P/E', format: 'multiple' },
-      { key: 'compression_drawdown_fraction', label: 'Drawdown at target P/E', format: 'percent' },
-      { key: 'price_at_target_pe_usd', label: 'Price at target P/E', format: 'money' },
-      { key: 'ai_revenue_to_justify_market_cap_usd', label: 'AI revenue to justify market cap', format: 'money' },
+      col(t, 'fiscal_year', 'text'),
+      col(t, 'share_price_usd', 'money'),
+      col(t, 'share_price_date', 'text'),
+      col(t, 'shares_outstanding', 'number'),
+      col(t, 'market_cap_usd', 'money'),
+      col(t, 'net_debt_usd', 'money'),
+      col(t, 'enterprise_value_usd', 'money'),
+      col(t, 'eps_usd_per_share', 'money'),
+      col(t, 'pe_multiple', 'multiple'),
+      col(t, 'ev_sales_multiple', 'multiple'),
+      col(t, 'ev_ebitda_multiple', 'multiple'),
+      col(t, 'target_pe_multiple', 'multiple'),
+      col(t, 'compression_drawdown_fraction', 'percent'),
+      col(t, 'price_at_target_pe_usd', 'money'),
+      col(t, 'ai_revenue_to_justify_market_cap_usd', 'money'),
     ],
     rows: [[
-      v.fiscalYear, v.sharePriceUsd, v.sharePriceDate, v.sharesOutstanding, v.marketCapUsd, v.netDebtUsd, v.enterpriseValueUsd, v.epsUsd, v.pe,
+      v.fiscalYear, v.sharePriceUsd, v.sharePriceDate === 'typed' ? t('company.value.typed') : v.sharePriceDate, v.sharesOutstanding, v.marketCapUsd, v.netDebtUsd, v.enterpriseValueUsd, v.epsUsd, v.pe,
       v.evSales, v.evEbitda, v.compression?.toPe ?? null, v.compression?.drawdown ?? null, v.compression?.priceAfterUsd ?? null, v.aiRevenueToJustifyUsd,
     ]],
     note: [
-      `FY${v.fiscalYear} is the latest year with EPS and a price${v.priceSource === 'user' ? ' (the price typed on the form, with that year’s EPS)' : ''}.`,
-      v.netDebtFromData ? '' : 'No net debt in the data: EV = market cap.',
+      t(v.priceSource === 'user' ? 'company.note.multiplesTyped' : 'company.note.multiples', { year: v.fiscalYear }),
+      v.netDebtFromData ? '' : t('company.note.noNetDebt'),
     ].filter(Boolean).join(' '),
   };
 }
 
-function gridTable(v: Valuation): ReportTable | null {
+function gridTable(v: Valuation, lang: Lang): ReportTable | null {
   if (!v.grid) return null;
+  const t = textIn(lang);
   return {
     name: 'price-grid',
-    title: 'Implied share price: EPS growth × P/E',
+    title: t('company.table.grid'),
     columns: [
-      { key: 'eps_growth_fraction', label: 'EPS growth', format: 'percent' },
+      col(t, 'eps_growth_fraction', 'percent'),
       ...v.peColumns.map((pe): Column => ({ key: `price_at_pe_${pe}x_usd`, label: `${pe}×`, format: 'money' })),
     ],
     rows: v.grid.map((g) => [g.growth, ...g.pricesUsd]),
-    note: `Next year’s EPS (this year’s × (1 + growth)) at each P/E; the base column is the target P/E (${v.compression?.toPe ?? ''}×).`,
+    note: t('company.note.grid', { pe: v.compression?.toPe ?? '' }),
   };
 }
 
-function tornadoTable(bars: TornadoBar[], baseNpv: number): ReportTable {
+function tornadoTable(bars: TornadoBar[], baseNpv: number, lang: Lang): ReportTable {
+  const t = textIn(lang);
   return {
     name: 'tornado',
-    title: 'NPV swings for one standard change of each assumption',
+    title: t('company.table.tornado'),
     columns: [
-      { key: 'assumption', label: 'Key', format: 'text' },
-      { key: 'label', label: 'Assumption', format: 'text' },
-      { key: 'low_value', label: 'Low', format: 'number' },
-      { key: 'high_value', label: 'High', format: 'number' },
-      { key: 'npv_low_usd', label: 'NPV at low', format: 'money' },
-      { key: 'npv_high_usd', label: 'NPV at high', format: 'money' },
-      { key: 'swing_usd', label: 'Swing', format: 'money' },
+      col(t, 'assumption', 'text'),
+      col(t, 'label', 'text'),
+      col(t, 'low_value', 'number'),
+      col(t, 'high_value', 'number'),
+      col(t, 'npv_low_usd', 'money'),
+      col(t, 'npv_high_usd', 'money'),
+      col(t, 'swing_usd', 'money'),
     ],
     rows: bars.map((b) => [b.key, b.label, b.low, b.high, b.npvLowUsd, b.npvHighUsd, Math.abs(b.npvHighUsd - b.npvLowUsd)]),
-    note: `Base NPV ${baseNpv < 0 ? 'is negative' : 'is positive'}; each row changes one assumption, all else equal.`,
+    note: t(baseNpv < 0 ? 'company.note.tornadoNegative' : 'company.note.tornadoPositive'),
   };
 }
 
-function comparisonTable(sections: CompanySection[], valuationDate: string, unit: UnitEconomics, a: Assumptions): ReportTable {
+function comparisonTable(sections: CompanySection[], valuationDate: string, unit: UnitEconomics, a: Assumptions, lang: Lang): ReportTable {
+  const t = withUnit(lang, a.reportingCurrency);
   const includes = a.includeGuidance !== 'false';
+  const guidance = (m: CompanyModel): string =>
+    m.guidanceYears.length ? t('company.value.guidanceCounted', { years: m.guidanceYears.map((y) => `FY${y}`).join(', ') })
+      : m.excludedGuidanceYears.length ? t('company.value.guidanceLeftOut', { years: m.excludedGuidanceYears.map((y) => `FY${y}`).join(', ') })
+        : t('company.value.noGuidance');
   return {
     name: 'comparison',
-    title: 'Companies compared',
+    title: t('company.table.comparison'),
     columns: [
-      { key: 'company', label: 'Company', format: 'text' },
-      { key: 'first_fiscal_year', label: 'From', format: 'text' },
-      { key: 'last_capex_fiscal_year', label: 'To', format: 'text' },
-      { key: 'includes_guidance', label: 'Guidance years counted', format: 'text' },
-      { key: 'total_ai_capex_usd', label: 'AI capex', format: 'money' },
-      { key: 'valuation_date', label: 'Valued at', format: 'text' },
-      { key: 'npv_usd', label: 'NPV', format: 'money' },
-      { key: 'irr_fraction', label: 'IRR', format: 'percent' },
-      { key: 'irr_status', label: 'IRR status', format: 'text' },
-      { key: 'roi_fraction', label: 'ROI', format: 'percent' },
-      { key: 'payback_years', label: 'Payback (years)', format: 'years' },
-      { key: 'discounted_payback_years', label: 'Discounted payback (years)', format: 'years' },
-      { key: 'break_even_ai_revenue_usd', label: 'Break-even AI revenue / year', format: 'money' },
-      { key: 'pe_multiple', label: 'P/E', format: 'multiple' },
-      { key: 'mc_npv_p50_usd', label: 'Monte Carlo NPV P50', format: 'money' },
-      { key: 'mc_p_npv_positive_fraction', label: 'P(NPV > 0)', format: 'percent' },
-      { key: 'revenue_yield', label: 'AI revenue per $ (scenario)', format: 'number' },
-      { key: 'break_even_revenue_yield', label: 'Break-even AI revenue per $', format: 'number' },
-      { key: 'unit_npv_per_usd', label: 'NPV per $ of AI capex', format: 'number' },
-      { key: 'unit_irr_fraction', label: 'IRR of $1', format: 'percent' },
-      { key: 'unit_payback_years', label: 'Payback of $1 (years)', format: 'years' },
+      col(t, 'company', 'text'),
+      col(t, 'first_fiscal_year', 'text'),
+      col(t, 'last_capex_fiscal_year', 'text'),
+      col(t, 'includes_guidance', 'text'),
+      col(t, 'total_ai_capex_usd', 'money'),
+      col(t, 'valuation_date', 'text'),
+      col(t, 'npv_usd', 'money'),
+      col(t, 'irr_fraction', 'percent'),
+      col(t, 'irr_status', 'text'),
+      col(t, 'roi_fraction', 'percent'),
+      col(t, 'payback_years', 'years'),
+      col(t, 'discounted_payback_years', 'years'),
+      col(t, 'break_even_ai_revenue_usd', 'money', 'break_even_ai_revenue_usd_per_year'),
+      col(t, 'pe_multiple', 'multiple'),
+      col(t, 'mc_npv_p50_usd', 'money'),
+      col(t, 'mc_p_npv_positive_fraction', 'percent'),
+      col(t, 'revenue_yield', 'number'),
+      col(t, 'break_even_revenue_yield', 'number'),
+      col(t, 'unit_npv_per_usd', 'number'),
+      col(t, 'unit_irr_fraction', 'percent'),
+      col(t, 'unit_payback_years', 'years'),
     ],
     rows: sections.map((s) => [
       s.company, s.model.firstYear, s.model.lastDataYear,
-      s.model.guidanceYears.length ? `yes: FY${s.model.guidanceYears.join(', FY')}` : s.model.excludedGuidanceYears.length ? `no: FY${s.model.excludedGuidanceYears.join(', FY')} left out` : 'none in the data',
-      s.model.totalAiCapexUsd, valuationDate, s.model.npvUsd, irrRate(s.model.irr), irrStatus(s.model.irr),
+      guidance(s.model),
+      s.model.totalAiCapexUsd, valuationDate, s.model.npvUsd, irrRate(s.model.irr), irrStatus(s.model.irr, lang),
       s.model.roi, s.model.paybackYears, s.model.discountedPaybackYears, s.model.breakEvenAiRevenueUsd, s.valuation?.pe ?? null,
       s.monteCarlo.npv.p50, s.monteCarlo.probNpvPositive,
       a.aiRevenueToCapex, unit.breakEvenRevenueYield, unit.npvPerUsd, irrRate(unit.irr), unit.paybackYears,
     ]),
-    note: `Every NPV is at ${valuationDate}: each year's flow dated at its fiscal-year end (Microsoft's years end in June) and discounted by days ÷ 365, so the companies compare. IRR is XIRR of the same dated flows. Payback in years from the start of each company's first capex year; blank means never. Break-even AI revenue is that of the last data year: (break-even revenue per $ ÷ the scenario's) × its modelled AI revenue, so power is in it.${includes ? ' Guidance years count as vintages (includeGuidance=true).' : ' Guidance years are left out (includeGuidance=false).'} The per-$ columns are the scenario's unit economics, the same for every company.`,
+    note: t(includes ? 'company.note.comparisonGuidanceCounted' : 'company.note.comparisonGuidanceLeftOut', { date: valuationDate }),
   };
 }
 
@@ -337,7 +382,7 @@ function wholeUsd(usd: number): number {
 const GUIDANCE_COLOR = '#c9d1e3';
 const PARTIAL_COLOR = '#9aa8c7';
 
-function capexChart(rows: Row[], rateOf: RateOf): ChartConfig {
+function capexChart(rows: Row[], rateOf: RateOf, t: Text): ChartConfig {
   const byYear = [...companyYears(rows).entries()].filter(([, r]) => num(r.capex) !== null);
   const kind = (r: Row) => (String(r.basis ?? 'reported') === 'guidance' ? 'guidance' : partialQuarters(r) !== null ? 'partial' : 'reported');
   const series = (k: string, label: string, color: string): ChartConfig['data']['datasets'][number] => ({
@@ -346,9 +391,9 @@ function capexChart(rows: Row[], rateOf: RateOf): ChartConfig {
     backgroundColor: color,
     stack: 'capex',
   });
-  const datasets = [series('reported', 'Capex, reported', COLORS.capex)];
-  if (byYear.some(([, r]) => kind(r) === 'guidance')) datasets.push(series('guidance', 'Capex, guidance (lighter)', GUIDANCE_COLOR));
-  if (byYear.some(([, r]) => kind(r) === 'partial')) datasets.push(series('partial', 'Capex, partial year', PARTIAL_COLOR));
+  const datasets = [series('reported', t('company.legend.capexReported'), COLORS.capex)];
+  if (byYear.some(([, r]) => kind(r) === 'guidance')) datasets.push(series('guidance', t('company.legend.capexGuidance'), GUIDANCE_COLOR));
+  if (byYear.some(([, r]) => kind(r) === 'partial')) datasets.push(series('partial', t('company.legend.capexPartial'), PARTIAL_COLOR));
   return {
     type: 'bar',
     data: { labels: byYear.map(([y]) => `FY${y}`), datasets },
@@ -356,35 +401,35 @@ function capexChart(rows: Row[], rateOf: RateOf): ChartConfig {
   };
 }
 
-function cumulativeChart(m: CompanyModel): ChartConfig {
+function cumulativeChart(m: CompanyModel, t: Text): ChartConfig {
   const points = (f: (i: number) => number) => m.years.map((_, t) => ({ x: t, y: wholeUsd(f(t)) }));
   const datasets: ChartConfig['data']['datasets'] = [
-    { type: 'line', label: 'Cumulative free cash flow', data: points((t) => m.years[t]?.cumulativeFcfUsd ?? 0), borderColor: COLORS.cash, backgroundColor: COLORS.cash, pointRadius: 2 },
-    { type: 'line', label: 'Cumulative discounted', data: points((t) => m.years[t]?.cumulativeDiscountedFcfUsd ?? 0), borderColor: COLORS.discounted, backgroundColor: COLORS.discounted, pointRadius: 2 },
+    { type: 'line', label: t('company.legend.cumulativeFcf'), data: points((t) => m.years[t]?.cumulativeFcfUsd ?? 0), borderColor: COLORS.cash, backgroundColor: COLORS.cash, pointRadius: 2 },
+    { type: 'line', label: t('company.legend.cumulativeDiscounted'), data: points((t) => m.years[t]?.cumulativeDiscountedFcfUsd ?? 0), borderColor: COLORS.discounted, backgroundColor: COLORS.discounted, pointRadius: 2 },
   ];
   if (m.paybackYears !== null) {
-    datasets.push({ type: 'scatter', label: `Payback: ${m.paybackYears.toFixed(1)} years`, data: [{ x: m.paybackYears, y: 0 }], backgroundColor: COLORS.marker, pointRadius: 7, pointStyle: 'rectRot' });
+    datasets.push({ type: 'scatter', label: t('company.legend.payback', { years: m.paybackYears.toFixed(1) }), data: [{ x: m.paybackYears, y: 0 }], backgroundColor: COLORS.marker, pointRadius: 7, pointStyle: 'rectRot' });
   }
   return {
     type: 'scatter',
     data: { labels: [], datasets },
     options: {
-      scales: { x: { title: { display: true, text: `Years from the start of FY${m.firstYear}` } } },
+      scales: { x: { title: { display: true, text: t('company.axis.yearsFrom', { year: m.firstYear }) } } },
       meta: { yFormat: 'money', xFormat: 'number' },
     },
   };
 }
 
-function capexDepreciationChart(m: CompanyModel): ChartConfig {
+function capexDepreciationChart(m: CompanyModel, t: Text): ChartConfig {
   const datasets: ChartConfig['data']['datasets'] = [
-    { type: 'bar', label: 'AI capex', data: m.years.map((y) => (y.basis === 'guidance' ? null : wholeUsd(y.aiCapexUsd))), backgroundColor: COLORS.aiCapex, order: 2, stack: 'capex' },
+    { type: 'bar', label: t('company.legend.aiCapex'), data: m.years.map((y) => (y.basis === 'guidance' ? null : wholeUsd(y.aiCapexUsd))), backgroundColor: COLORS.aiCapex, order: 2, stack: 'capex' },
   ];
   if (m.guidanceYears.length) {
-    datasets.push({ type: 'bar', label: 'AI capex, guidance (lighter)', data: m.years.map((y) => (y.basis === 'guidance' ? wholeUsd(y.aiCapexUsd) : null)), backgroundColor: GUIDANCE_COLOR, order: 2, stack: 'capex' });
+    datasets.push({ type: 'bar', label: t('company.legend.aiCapexGuidance'), data: m.years.map((y) => (y.basis === 'guidance' ? wholeUsd(y.aiCapexUsd) : null)), backgroundColor: GUIDANCE_COLOR, order: 2, stack: 'capex' });
   }
   datasets.push(
-    { type: 'line', label: 'AI revenue', data: m.years.map((y) => wholeUsd(y.aiRevenueUsd)), borderColor: COLORS.cash, backgroundColor: COLORS.cash, order: 1 },
-    { type: 'line', label: 'Depreciation', data: m.years.map((y) => wholeUsd(y.depreciationUsd)), borderColor: COLORS.depreciation, backgroundColor: COLORS.depreciation, order: 1 },
+    { type: 'line', label: t('company.legend.aiRevenue'), data: m.years.map((y) => wholeUsd(y.aiRevenueUsd)), borderColor: COLORS.cash, backgroundColor: COLORS.cash, order: 1 },
+    { type: 'line', label: t('company.legend.depreciation'), data: m.years.map((y) => wholeUsd(y.depreciationUsd)), borderColor: COLORS.depreciation, backgroundColor: COLORS.depreciation, order: 1 },
   );
   return {
     type: 'bar',
@@ -393,67 +438,55 @@ function capexDepreciationChart(m: CompanyModel): ChartConfig {
   };
 }
 
-function tornadoChart(bars: TornadoBar[], baseNpv: number): ChartConfig {
-  return {
-    type: 'bar',
-    data: {
-      labels: bars.map((b) => b.label),
-      datasets: [
-        { label: 'Low value: NPV change', data: bars.map((b) => wholeUsd(b.npvLowUsd - baseNpv)), backgroundColor: COLORS.low, stack: 's' },
-        { label: 'High value: NPV change', data: bars.map((b) => wholeUsd(b.npvHighUsd - baseNpv)), backgroundColor: COLORS.high, stack: 's' },
-      ],
-    },
-    options: { indexAxis: 'y', scales: { x: { stacked: true }, y: { stacked: true } }, meta: { xFormat: 'money' } },
-  };
-}
-
-function monteCarloTable(mc: CompanyMonteCarlo): ReportTable {
+function monteCarloTable(mc: CompanyMonteCarlo, lang: Lang): ReportTable {
+  const t = textIn(lang);
   return {
     name: 'monte-carlo',
-    title: 'Monte Carlo: NPV, IRR and payback under uncertainty',
+    title: t('company.table.monteCarlo'),
     columns: [
-      { key: 'trials', label: 'Trials', format: 'integer' },
-      { key: 'seed', label: 'Seed', format: 'text' },
-      { key: 'npv_mean_usd', label: 'NPV mean', format: 'money' },
-      { key: 'npv_sd_usd', label: 'NPV sd', format: 'money' },
-      { key: 'npv_p10_usd', label: 'NPV P10', format: 'money' },
-      { key: 'npv_p50_usd', label: 'NPV P50', format: 'money' },
-      { key: 'npv_p90_usd', label: 'NPV P90', format: 'money' },
-      { key: 'p_npv_positive_fraction', label: 'P(NPV > 0)', format: 'percent' },
-      { key: 'irr_mean_fraction', label: 'IRR mean', format: 'percent' },
-      { key: 'irr_p10_fraction', label: 'IRR P10', format: 'percent' },
-      { key: 'irr_p50_fraction', label: 'IRR P50', format: 'percent' },
-      { key: 'irr_p90_fraction', label: 'IRR P90', format: 'percent' },
-      { key: 'trials_without_irr', label: 'Trials without one IRR', format: 'integer' },
-      { key: 'payback_p10_years', label: 'Payback P10', format: 'years' },
-      { key: 'payback_p50_years', label: 'Payback P50', format: 'years' },
-      { key: 'payback_p90_years', label: 'Payback P90', format: 'years' },
-      { key: 'horizon_years', label: 'Horizon (years)', format: 'integer' },
-      { key: 'p_payback_within_horizon_fraction', label: 'P(payback ≤ horizon)', format: 'percent' },
-      { key: 'excluded_trials', label: 'Trials with no answer', format: 'integer' },
-      { key: 'npv_p5_usd', label: 'NPV P5', format: 'money' },
-      { key: 'npv_p95_usd', label: 'NPV P95', format: 'money' },
-      { key: 'irr_p5_fraction', label: 'IRR P5', format: 'percent' },
-      { key: 'irr_p95_fraction', label: 'IRR P95', format: 'percent' },
-      { key: 'payback_p5_years', label: 'Payback P5', format: 'years' },
-      { key: 'payback_p95_years', label: 'Payback P95', format: 'years' },
-      { key: 'inputs', label: 'Inputs (distribution)', format: 'text' },
-      { key: 'rank_correlations', label: 'Rank correlations (target → achieved)', format: 'text' },
+      col(t, 'trials', 'integer'),
+      col(t, 'seed', 'text'),
+      col(t, 'npv_mean_usd', 'money'),
+      col(t, 'npv_sd_usd', 'money'),
+      col(t, 'npv_p10_usd', 'money'),
+      col(t, 'npv_p50_usd', 'money'),
+      col(t, 'npv_p90_usd', 'money'),
+      col(t, 'p_npv_positive_fraction', 'percent'),
+      col(t, 'irr_mean_fraction', 'percent'),
+      col(t, 'irr_p10_fraction', 'percent'),
+      col(t, 'irr_p50_fraction', 'percent'),
+      col(t, 'irr_p90_fraction', 'percent'),
+      col(t, 'trials_without_irr', 'integer'),
+      col(t, 'payback_p10_years', 'years'),
+      col(t, 'payback_p50_years', 'years'),
+      col(t, 'payback_p90_years', 'years'),
+      col(t, 'horizon_years', 'integer'),
+      col(t, 'p_payback_within_horizon_fraction', 'percent'),
+      col(t, 'excluded_trials', 'integer'),
+      col(t, 'npv_p5_usd', 'money'),
+      col(t, 'npv_p95_usd', 'money'),
+      col(t, 'irr_p5_fraction', 'percent'),
+      col(t, 'irr_p95_fraction', 'percent'),
+      col(t, 'payback_p5_years', 'years'),
+      col(t, 'payback_p95_years', 'years'),
+      col(t, 'inputs', 'text'),
+      col(t, 'rank_correlations', 'text'),
     ],
     rows: [[
       mc.trials, mc.seed, mc.npv.mean, mc.npv.sd, mc.npv.p10, mc.npv.p50, mc.npv.p90, mc.probNpvPositive,
       mc.irr.mean, mc.irr.p10, mc.irr.p50, mc.irr.p90, mc.trialsWithoutIrr,
       mc.payback.p10, mc.payback.p50, mc.payback.p90, mc.horizonYears, mc.probPaybackWithinHorizon, mc.excludedTrials,
       mc.npv.p5, mc.npv.p95, mc.irr.p5, mc.irr.p95, mc.paybackTails.p5, mc.paybackTails.p95,
-      mc.inputs.map((x) => `${x.name} ~ ${x.distribution}${x.chosen ? ' (yours)' : ''}`).join('; '),
+      mc.inputs.map((x) => `${x.name} ~ ${x.distribution}${x.chosen ? ` ${t('company.value.yours')}` : ''}`).join('; '),
       mc.correlations.map((c) => `${c.a}–${c.b} ${c.target} → ${c.achieved.toFixed(3)}`).join('; '),
     ]],
-    note: 'Growth ~ normal, margin ~ triangular, AI share of capex ~ uniform, WACC ~ normal around the scenario, spreads as in the assumptions; a blank payback percentile means not within the horizon.',
+    note: t('company.note.monteCarlo'),
   };
 }
 
 /** Histogram of NPV over the trials: bars at bin centres on a money axis, red below zero, green above. */
-export function npvHistogramChart(mc: CompanyMonteCarlo): ChartConfig {
+export function npvHistogramChart(mc: CompanyMonteCarlo, lang: Lang = 'en'): ChartConfig {
+  const t = textIn(lang);
   const { binStartsUsd, binWidthUsd, counts } = mc.histogram;
   const centres = binStartsUsd.map((start) => start + binWidthUsd / 2);
   return {
@@ -461,7 +494,7 @@ export function npvHistogramChart(mc: CompanyMonteCarlo): ChartConfig {
     data: {
       labels: [],
       datasets: [{
-        label: 'Trials',
+        label: t('company.axis.trials'),
         data: centres.map((x, k) => ({ x: wholeUsd(x), y: counts[k] ?? 0 })),
         backgroundColor: centres.map((x) => (x < 0 ? COLORS.low : COLORS.high)),
         barPercentage: 1,
@@ -470,7 +503,7 @@ export function npvHistogramChart(mc: CompanyMonteCarlo): ChartConfig {
     },
     options: {
       plugins: { legend: { display: false } },
-      scales: { x: { type: 'linear', title: { display: true, text: 'NPV at WACC (bin centre)' } }, y: { beginAtZero: true, title: { display: true, text: 'Trials' } } },
+      scales: { x: { type: 'linear', title: { display: true, text: t('company.axis.npvBin') } }, y: { beginAtZero: true, title: { display: true, text: t('company.axis.trials') } } },
       meta: { xFormat: 'money', yFormat: 'number' },
     },
   };
@@ -490,6 +523,7 @@ function sectionFor(
   mcInputs?: Pick<McInputs, 'distributions' | 'correlations'>,
   lang: Lang = 'en',
 ): CompanySection {
+  const t = textIn(lang);
   const model = modelFromPlan(plan, a, valuationDate, unit);
   const slug = slugify(company, index);
   // The lens and valuation read amounts straight from the data (USD) and are converted at the
@@ -501,23 +535,23 @@ function sectionFor(
   const typed = model.ticker ? (prices[model.ticker.toUpperCase()] ?? null) : null;
   const valUsd = valuation(rows, usd, typed);
   const val = valUsd && convertValuation(valUsd, rateOf(valUsd.fiscalYear));
-  const tornado = npvTornado(company, rows, a, { ...opts, valuationDate });
+  const tornado = npvTornado(company, rows, a, { ...opts, valuationDate }, lang);
   const mc = companyMonteCarlo(plan, mcTrials === a.mcTrials ? a : { ...a, mcTrials }, valuationDate, mcInputs);
   const tables: CompanySection['tables'] = {
     comparison: null,
     'unit-economics': null,
-    capex: capexTable(rows, rateOf, a.includeGuidance !== 'false'),
-    'cash-flows': cashFlowTable(model),
-    vintages: vintageTable(model),
-    lens: lens ? lensTable(lens) : null,
-    multiples: val ? multiplesTable(val) : null,
-    'price-grid': val ? gridTable(val) : null,
-    tornado: tornadoTable(tornado, model.npvUsd),
-    'monte-carlo': monteCarloTable(mc),
+    capex: capexTable(rows, rateOf, a.includeGuidance !== 'false', lang),
+    'cash-flows': cashFlowTable(model, lang),
+    vintages: vintageTable(model, lang),
+    lens: lens ? lensTable(lens, lang) : null,
+    multiples: val ? multiplesTable(val, lang) : null,
+    'price-grid': val ? gridTable(val, lang) : null,
+    tornado: tornadoTable(tornado, model.npvUsd, lang),
+    'monte-carlo': monteCarloTable(mc, lang),
   };
   for (const name of TABLE_NAMES) {
-    const t = tables[name];
-    if (t) tables[name] = currencyTable(t, a.reportingCurrency);
+    const table = tables[name];
+    if (table) tables[name] = currencyTable(table, a.reportingCurrency);
   }
   // The outlined base: the scenario's EPS growth (the middle row) at the target P/E.
   const midRow = val?.grid ? Math.floor(val.grid.length / 2) : -1;
@@ -532,14 +566,17 @@ function sectionFor(
       }
     : null;
   const charts: ReportChart[] = [
-    { id: `chart-${slug}-capex`, title: 'Capex by year', config: capexChart(rows, rateOf) },
-    { id: `chart-${slug}-cumulative`, title: 'Cumulative cash flow and payback', config: cumulativeChart(model) },
-    { id: `chart-${slug}-capex-depreciation`, title: 'AI capex against depreciation', config: capexDepreciationChart(model) },
+    { id: `chart-${slug}-capex`, title: t('company.chart.capex'), config: capexChart(rows, rateOf, t) },
+    { id: `chart-${slug}-cumulative`, title: t('company.chart.cumulative'), config: cumulativeChart(model, t) },
+    { id: `chart-${slug}-capex-depreciation`, title: t('company.chart.capexDepreciation'), config: capexDepreciationChart(model, t) },
   ];
-  if (tornado.length) charts.push({ id: `chart-${slug}-tornado`, title: 'NPV swings (tornado)', config: tornadoChart(tornado, model.npvUsd) });
-  if (mc.histogram.counts.length) charts.push({ id: `chart-${slug}-monte-carlo`, title: `NPV over ${mc.trials.toLocaleString('en-US')} Monte Carlo trials`, config: npvHistogramChart(mc) });
-  if (mc.convergence.length) charts.push({ id: `chart-${slug}-mc-convergence`, title: 'Monte Carlo convergence: running mean and P50 of NPV', config: convergenceChart(mc.convergence, a.reportingCurrency) });
-  if (mc.varianceShares.length) charts.push({ id: `chart-${slug}-mc-variance`, title: 'Tornado by contribution to variance of NPV (beside the one-at-a-time tornado)', config: varianceTornadoChart(mc.varianceShares) });
+  if (tornado.length) charts.push({ id: `chart-${slug}-tornado`, title: t('company.chart.tornado'), config: tornadoChart(tornado, model.npvUsd, lang) });
+  if (mc.histogram.counts.length) charts.push({ id: `chart-${slug}-monte-carlo`, title: t('company.chart.monteCarlo', { trials: mc.trials.toLocaleString('en-US') }), config: npvHistogramChart(mc, lang) });
+  if (mc.convergence.length) charts.push({ id: `chart-${slug}-mc-convergence`, title: t('company.chart.convergence'), config: convergenceChart(mc.convergence, a.reportingCurrency, lang) });
+  if (mc.varianceShares.length) {
+    const labels = Object.fromEntries(mc.varianceShares.map((v) => [v.name, assumptionLabel(v.name, lang)]));
+    charts.push({ id: `chart-${slug}-mc-variance`, title: t('company.chart.variance'), config: varianceTornadoChart(mc.varianceShares, labels, lang) });
+  }
   if (a.reportingCurrency !== 'USD') for (const c of charts) c.config.options.meta.currency = a.reportingCurrency;
   return {
     company,
@@ -569,9 +606,9 @@ export function reportValuationDate(plans: Pick<CompanyPlan, 'dates'>[], a: Pick
 }
 
 /** Stacks each company's table under a leading company column, over the union of columns. */
-function combine(name: TableName, sections: CompanySection[]): ReportTable {
+function combine(name: TableName, sections: CompanySection[], lang: Lang): ReportTable {
   const parts = sections.map((s) => ({ company: s.company, table: s.tables[name] })).filter((p): p is { company: string; table: ReportTable } => p.table !== null);
-  const columns: Column[] = [{ key: 'company', label: 'Company', format: 'text' }];
+  const columns: Column[] = [col(textIn(lang), 'company', 'text')];
   const seen = new Set(['company']);
   for (const p of parts) for (const c of p.table.columns) if (!seen.has(c.key)) { seen.add(c.key); columns.push(c); }
   const rows: Cell[][] = [];
@@ -595,8 +632,9 @@ export function buildCompanyReport(
   const sections: CompanySection[] = [];
   const data = rowsInUsd(rows, parsed.values);
   const skipped: string[] = [...data.skipped];
+  const t = textIn(lang);
   const dataNotes = data.converted.length
-    ? [`Amounts of ${data.converted.join(', ')} are in KRW in the data; the model converts them at ${parsed.values.fxKrwPerUsd} KRW per USD${parsed.values.fxDriftPerYear ? `, drifting ${parsed.values.fxDriftPerYear * 100}% a year` : ''} (the FX assumptions).`]
+    ? [t(parsed.values.fxDriftPerYear ? 'company.note.convertedDrift' : 'company.note.converted', { companies: data.converted.join(', '), rate: parsed.values.fxKrwPerUsd, drift: parsed.values.fxDriftPerYear * 100 })]
     : [];
   let i = 0;
   // A useful life the user (or a saved scenario) chose applies to every vintage; the default
@@ -607,13 +645,13 @@ export function buildCompanyReport(
   for (const [company, companyRows] of groupByCompany(data.rows)) {
     const plan = planCompany(company, companyRows, a, opts);
     if (plan) planned.push({ company, rows: companyRows, plan });
-    else skipped.push(`${company}: no capex in the data${a.includeGuidance === 'false' ? ' once guidance is left out' : ''}`);
+    else skipped.push(t(a.includeGuidance === 'false' ? 'company.skipped.noCapexWithoutGuidance' : 'company.skipped.noCapex', { company }));
   }
   const { date: valuationDate, source: valuationDateSource } = reportValuationDate(planned.map((p) => p.plan), a);
   const unit = scenarioUnitEconomics(a);
   const mcTrials = trialsPerCompany(a.mcTrials, planned.length);
   if (mcTrials < a.mcTrials) {
-    dataNotes.push(`Monte Carlo runs ${mcTrials.toLocaleString('en-US')} trials per company, not the ${a.mcTrials.toLocaleString('en-US')} asked: a report runs at most ${MC_TRIALS_PER_REPORT.toLocaleString('en-US')} trials in all, and this one has ${planned.length.toLocaleString('en-US')} companies. A dataset of fewer companies gets more trials each.`);
+    dataNotes.push(t('company.note.mcTrialsCut', { trials: mcTrials.toLocaleString('en-US'), asked: a.mcTrials.toLocaleString('en-US'), most: MC_TRIALS_PER_REPORT.toLocaleString('en-US'), companies: planned.length.toLocaleString('en-US') }));
   }
   for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials, parsed.mc, lang));
   // Custom metrics become metric_<name> columns of each cash-flow table (checked by the caller;
@@ -626,9 +664,9 @@ export function buildCompanyReport(
   }
   const tables = {} as Record<TableName, ReportTable>;
   for (const name of TABLE_NAMES) {
-    if (name === 'comparison') tables[name] = currencyTable(comparisonTable(sections, valuationDate, unit, a), a.reportingCurrency);
-    else if (name === 'unit-economics') tables[name] = unitTable(unit, a);
-    else tables[name] = combine(name, sections);
+    if (name === 'comparison') tables[name] = currencyTable(comparisonTable(sections, valuationDate, unit, a, lang), a.reportingCurrency);
+    else if (name === 'unit-economics') tables[name] = unitTable(unit, a, lang);
+    else tables[name] = combine(name, sections, lang);
   }
   return {
     datasetName,

@@ -14,7 +14,8 @@ import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import { reportCacheFor, reportLimits } from '../report-cache';
 import type { ReportContext } from './report-context';
-import type { Lang } from '../i18n';
+import { plain, type Lang } from '../i18n';
+import { assumptionLabel, lineValueText, printedValue, sourceWord, unitWord, wordOf } from '../../report/company-text';
 
 /**
  * Renders a view into a string, without the layout unless asked (compiled templates are cached in
@@ -88,14 +89,21 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** The report as the body view wants it: per-company table lists with their CSV links. */
+/** The report as the body view wants it: per-company table lists with their CSV links, words in its language. */
 function reportView(report: CompanyReport, csvHref: (table: string) => string) {
+  const lang = report.lang;
   return {
     ...report,
+    unitWord: unitWord(lang, report.currency),
+    unitIrrKind: wordOf(lang, 'irr', report.unit.irr.kind),
     comparison: { ...report.tables.comparison, csvHref: csvHref('comparison') },
     unitTable: { ...report.tables['unit-economics'], csvHref: csvHref('unit-economics') },
     sections: report.sections.map((s) => ({
       ...s,
+      paybackCells: [s.monteCarlo.payback.p10, s.monteCarlo.payback.p50, s.monteCarlo.payback.p90],
+      gridTitle: s.tables['price-grid']?.title ?? plain(lang, 'company.table.grid'),
+      priceDateText: !s.valuation ? '' : s.valuation.sharePriceDate === 'typed' ? plain(lang, 'company.body.typedOnForm') : (s.valuation.sharePriceDate ?? `FY${s.valuation.fiscalYear}`),
+      epsGrowthSourceText: s.valuation ? wordOf(lang, 'source', s.valuation.epsGrowthSource) : '',
       tableList: TABLE_NAMES.filter((n) => n !== 'comparison' && n !== 'unit-economics' && n !== 'price-grid' && n !== 'monte-carlo')
         .map((n) => s.tables[n])
         .filter((t) => t !== null)
@@ -106,10 +114,24 @@ function reportView(report: CompanyReport, csvHref: (table: string) => string) {
   };
 }
 
-/** Every assumption with its value and where it came from, for the printed assumptions table. */
-function assumptionRowsOf(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>) {
+/** Every assumption with its value and where it came from, for the printed assumptions table, in `lang`. */
+function assumptionRowsOf(parsed: Pick<ParsedAssumptions, 'values' | 'sources'>, lang: Lang) {
   const lines = assumptionLines(parsed);
-  return ASSUMPTION_DEFS.map((d, i) => ({ key: d.csvKey, label: d.label, value: lines[i]?.[1] ?? parsed.values[d.key], format: parsed.values[d.key] === null ? 'text' : d.format, source: lines[i]?.[2] ?? parsed.sources[d.key] }));
+  return ASSUMPTION_DEFS.map((d, i) => ({
+    key: d.csvKey,
+    label: assumptionLabel(d.key, lang),
+    value: printedValue(lines[i]?.[1] ?? parsed.values[d.key] ?? '', lang),
+    format: parsed.values[d.key] === null ? 'text' : d.format,
+    source: sourceWord(lines[i]?.[2] ?? parsed.sources[d.key], lang),
+  }));
+}
+
+/**
+ * The `# key,value,source` lines of a CSV download in the reader's language: keys stay English
+ * (an API), words among the values ("from the data") and the sources are translated.
+ */
+export function csvLines(lines: [string, string | number, string][], lang: Lang): [string, string | number, string][] {
+  return lines.map(([key, value, source]) => [key, lineValueText(value, lang), sourceWord(source, lang)]);
 }
 
 /**
@@ -154,7 +176,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     const table = report.tables[tableName as TableName];
     const lines: [string, string | number, string][] = [['dataset', dataset.name, 'data'], ...reportAssumptionLines(report, assumptionLines(parsed))];
     if (scenario) lines.push(['scenario', scenario.name, 'user']);
-    sendCsv(res, `${dataset.name}-${table.name}.csv`, toCsv(tableForCsv(table), lines));
+    sendCsv(res, `${dataset.name}-${table.name}.csv`, toCsv(tableForCsv(table), csvLines(lines, lang)));
     return;
   }
 
@@ -186,13 +208,13 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
       q.set('table', name);
       return `${base}.csv?${q.toString()}`;
     };
-    const locals = { report: report ? reportView(report, csvHref) : null, assumptionRows: assumptionRowsOf(parsed), lang: res.locals.lang, won: res.locals.won };
+    const locals = { report: report ? reportView(report, csvHref) : null, assumptionRows: assumptionRowsOf(parsed, lang), lang: res.locals.lang, won: res.locals.won };
     rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
     if (report && problems.length === 0) cache.set(`fragments|${fragmentKey}`, rendered, (rendered.summary.length + rendered.body.length) * 2);
   }
   const fields = [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed), ...metricFields(parsed, problems), ...mcFields(parsed, req.query as Record<string, unknown>)];
   const pageLocals = {
-    title: `${dataset.name}: company report`,
+    title: plain(lang, 'company.page.title', { name: dataset.name }),
     dataset,
     fragments: rendered,
     // The page names each field as the form does ("Discount rate (WACC)"); JSON and CSV keep the key.
