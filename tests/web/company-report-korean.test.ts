@@ -38,7 +38,7 @@ describe('company report page in Korean', () => {
     }
     expect(englishRuns(text)).toEqual([]);
     // Data keeps its own name, marked so that no translator touches it.
-    expect(res.text).toMatch(/<span translate="no">Hyperscaler capex 2022–2026<\/span>/);
+    expect(res.text).toContain('<h1><span translate="no">하이퍼스케일러 설비투자 2022–2026</span>: AI 설비투자는 회수되는가?</h1>');
     const charts = chartsOf(res.text);
     expect(charts.length).toBeGreaterThan(10);
     for (const c of charts) for (const d of c.data.datasets) expect(englishRuns(d.label)).toEqual([]);
