@@ -17,6 +17,22 @@
   function money(sign) {
     return function (v) { return (v < 0 ? '−' : '') + sign + short(Math.abs(v), 1); };
   }
+  // Korean reads money in 조, 억 and 만: "2조원", "−5,000억원", "500억 달러" (report/number-text.ts in prose).
+  function koreanMoney(currency) {
+    var word = currency === 'KRW' ? '원' : ' 달러';
+    var units = [[1e12, '조'], [1e8, '억'], [1e4, '만']];
+    return function (v) {
+      var a = Math.abs(v);
+      var sign = v < 0 ? '−' : '';
+      for (var i = 0; i < units.length; i++) {
+        if (a >= units[i][0]) {
+          var n = Math.round((a / units[i][0]) * 10) / 10;
+          return sign + n.toLocaleString('en-US', { maximumFractionDigits: 1 }) + units[i][1] + word;
+        }
+      }
+      return sign + Math.round(a).toLocaleString('en-US') + (currency === 'KRW' ? '원' : '달러');
+    };
+  }
   var formats = {
     money: money('$'),
     percent: function (v) { return (v * 100).toFixed(0) + '%'; },
@@ -54,7 +70,7 @@
     var meta = options.meta || {};
     delete options.meta;
     // Money axes in the report's currency (meta.currency, USD unless set).
-    var local = Object.assign({}, formats, { money: money(SIGNS[meta.currency] || '$') });
+    var local = Object.assign({}, formats, { money: meta.lang === 'ko' ? koreanMoney(meta.currency || 'USD') : money(SIGNS[meta.currency] || '$') });
     options.responsive = true;
     options.maintainAspectRatio = false;
     options.animation = false;
@@ -93,6 +109,13 @@
           var raw = ctx.parsed && typeof ctx.parsed.y === 'number' ? ctx.parsed.y : ctx.raw;
           if (options.indexAxis === 'y' && ctx.parsed) raw = ctx.parsed.x;
           return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + fy(Number(raw));
+        },
+      };
+    } else if (fx && options.indexAxis === 'y') {
+      // A horizontal bar (the tornado): its value is on x, in the x axis's format.
+      tooltip.callbacks = {
+        label: function (ctx) {
+          return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + fx(Number(ctx.parsed.x));
         },
       };
     }

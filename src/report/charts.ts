@@ -32,9 +32,10 @@ export interface ChartConfig {
     scales?: Record<string, { type?: 'linear' | 'category'; stacked?: boolean; beginAtZero?: boolean; title?: { display: boolean; text: string }; ticks?: { autoSkip?: boolean } }>;
     /**
      * Axis formats for charts.js; `currency` is the money sign's currency (USD unless KRW);
-     * `heightPx` the height the chart needs (a bar per label, on screen and on paper).
+     * `heightPx` the height the chart needs (a bar per label, on screen and on paper); `lang` 'ko'
+     * writes money ticks in 조/억/만 ("2조원", "500억 달러").
      */
-    meta: { yFormat?: AxisFormat; xFormat?: AxisFormat; logY?: boolean; currency?: 'USD' | 'KRW'; heightPx?: number };
+    meta: { yFormat?: AxisFormat; xFormat?: AxisFormat; logY?: boolean; currency?: 'USD' | 'KRW'; heightPx?: number; lang?: 'en' | 'ko' };
   };
 }
 

@@ -578,6 +578,7 @@ function sectionFor(
     charts.push({ id: `chart-${slug}-mc-variance`, title: t('company.chart.variance'), config: varianceTornadoChart(mc.varianceShares, labels, lang) });
   }
   if (a.reportingCurrency !== 'USD') for (const c of charts) c.config.options.meta.currency = a.reportingCurrency;
+  if (lang !== 'en') for (const c of charts) c.config.options.meta.lang = lang;
   return {
     company,
     slug,

@@ -67,6 +67,9 @@ describe('company report in Korean › every title, label, note and chart text',
     const cumulative = charts.find((c) => c.id.endsWith('-cumulative'))!;
     expect(cumulative.config.options.scales?.x?.title?.text).toBe('FY2024 초부터 경과 연수');
     expect(cumulative.config.data.datasets.map((d) => d.label)).toContain(`회수: ${ko.sections[0]!.model.paybackYears?.toFixed(1)}년`);
+    // Money ticks in 조/억 (charts.js reads meta.lang); English charts keep $52.5B ticks.
+    for (const c of charts) expect(c.config.options.meta.lang).toBe('ko');
+    for (const c of en.sections[0]!.charts) expect(c.config.options.meta.lang).toBeUndefined();
     const histogram = charts.find((c) => c.id.endsWith('-monte-carlo'))!;
     expect(histogram.title).toMatch(/^몬테카를로 [\d,]+회 시행의 NPV$/);
   });
