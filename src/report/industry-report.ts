@@ -10,6 +10,7 @@ import type { ChartConfig } from './charts';
 import type { ReportTable } from './table';
 import { describeMoney, describePercent } from './words';
 import { calendarParts, monthDayOf } from './calendar-split';
+import { yearsText } from './number-text';
 import { textIn, type Lang } from '../i18n';
 
 export interface IndustryInputs {
@@ -446,7 +447,7 @@ function industrySummary(lang: Lang, i: IndustryInputs, r: IndustryGap, dataset:
       ? t('industry.summary.reachNow', { what })
       : years === null
         ? t('industry.summary.reachNever', { what })
-        : t('industry.summary.reachIn', { what, when: t('industry.summary.inYears', { n: Number(years.toFixed(1)) }) });
+        : t('industry.summary.reachIn', { what, when: t('industry.summary.inYears', { n: yearsText(years) }) });
   out.push(
     t('industry.summary.reach', {
       growth: describePercent(i.aiRevenueGrowth),
