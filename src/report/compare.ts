@@ -169,7 +169,8 @@ export function assembleComparison(datasetName: string, figures: readonly Scenar
     options: {
       plugins: { legend: { display: true }, title: { display: false, text: t('compare.chart.title') } },
       scales: { y: { beginAtZero: true, title: { display: true, text: t('compare.chart.axis') } } },
-      meta: currency === 'USD' ? { yFormat: 'money' } : { yFormat: 'money', currency },
+      // Korean ticks read 2조원 or 500억 달러 (public/js/charts.js); English ones $2B or ₩2T.
+      meta: { yFormat: 'money', ...(currency === 'USD' ? {} : { currency }), ...(lang === 'en' ? {} : { lang }) },
     },
   };
   return { datasetName, lang, currency, scenarios: figures.map((f) => ({ id: f.scenario.id, name: f.scenario.name })), table, chart, problems };

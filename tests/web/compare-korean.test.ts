@@ -6,7 +6,7 @@ import { buildComparison } from '../../src/report/compare';
 import { acmeRows } from '../report/fixtures';
 
 type Json = { scenarios: { id: string; name: string }[]; columns: string[]; rows: Record<string, string | number | null>[] };
-type Chart = { options: { plugins: { title: { text: string } }; scales: { y: { title: { text: string } } }; meta: { currency?: string } }; data: { datasets: { label: string }[] } };
+type Chart = { options: { plugins: { title: { text: string } }; scales: { y: { title: { text: string } } }; meta: { currency?: string; lang?: string } }; data: { datasets: { label: string }[] } };
 
 function chartOf(html: string): Chart {
   const block = /<script type="application\/json" class="chart-data" data-canvas="chart-compare-npv">([^<]*)<\/script>/.exec(html)?.[1];
@@ -106,7 +106,7 @@ describe('compare › in Korean and in won', () => {
     const table = res.text.slice(res.text.indexOf('data-table="compare"'), res.text.indexOf('</table>', res.text.indexOf('data-table="compare"')));
     expect(table).not.toContain('$');
     expect(table).not.toContain('달러');
-    expect(chartOf(res.text).options.meta.currency).toBe('KRW');
+    expect(chartOf(res.text).options.meta).toMatchObject({ currency: 'KRW', lang: 'ko', yFormat: 'money' });
   });
 
   test('a won dataset in English › amounts with the won sign, never a dollar sign', async () => {
