@@ -24,6 +24,8 @@ describe('industry gap › in Korean', () => {
     expect(ko.text).toContain('<figcaption>필요 매출과 AI 매출</figcaption>');
     expect(charts(ko.text)[0]?.data.labels).toEqual(['가속기 지출', '데이터센터 비용', '필요 매출 (지출이 이어지는 해마다)', 'AI 매출', '격차 (해마다)', '한 해 치 지출: 내용연수 1년당', '한 해 치 지출: 1년당 격차']);
     expect(ko.text).toMatch(/<td>필요 매출<\/td>/);
+    // A built-in dataset is named in the reader's language.
+    expect(ko.text).toContain('2024년 한 해 하이퍼스케일러 설비투자 2022–2026의 AI 설비투자는');
     // Company names are data: marked so a translator (and the Korean page walk) leaves them alone.
     expect(ko.text).toMatch(/<td translate="no">Microsoft<\/td>/);
     const en = await request(app).get('/reports/industry?dataset=1&year=2024&lang=en').expect(200);

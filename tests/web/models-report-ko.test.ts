@@ -30,6 +30,8 @@ describe('models report › in Korean', () => {
     expect(chart.data.datasets.map((d) => d.label)).toContainEqual(expect.stringMatching(/^Epoch AI 추정 \(\d+\)$/));
     expect(ko.text).toMatch(/<td translate="no">DeepSeek-V3<\/td>/);
     expect(ko.text).toContain('<th scope="col">단계</th>');
+    const lens = await request(app).get(`/datasets/${id}/report?lens=3&year=2024`).set('Accept-Language', 'ko').expect(200);
+    expect(lens.text).toContain('설비투자에 견준 학습 비용 비중 (한국 기업 2022–2025 (원화), 2024 회계연도)');
     const en = await request(app).get(`/datasets/${id}/report?lang=en`).expect(200);
     expect(en.text).toContain('<h2>Training cost of full runs against release date (log scale)</h2>');
     expect(charts(en.text)[0]!.options.scales.y.title.text).toBe('Training cost (USD, log scale)');

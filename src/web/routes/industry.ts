@@ -10,6 +10,7 @@ import { tableForCsv, tableRecords } from '../../report/table';
 import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import { textIn, type Lang } from '../i18n';
+import { shownDataset } from '../i18n/dataset-name';
 
 function queryText(req: Request, key: string): string | undefined {
   const v = req.query[key];
@@ -30,7 +31,8 @@ async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: I
   const ws = res.locals.workspace as string;
   const lang = res.locals.lang as Lang;
   const t = textIn(lang);
-  const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company');
+  // A built-in company dataset is named in the reader's language.
+  const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company').map((d) => shownDataset(d, lang));
   const raw = queryText(req, 'dataset');
   const yearText = queryText(req, 'year');
   const guidance = includeGuidance(req, problems, lang);
@@ -43,7 +45,8 @@ async function loadSpend(deps: AppDeps, req: Request, res: Response, problems: I
   let datasetId: number | null = null;
   if (raw !== undefined) {
     const id = /^[0-9]{1,12}$/.test(raw) ? Number(raw) : NaN;
-    const meta = Number.isSafeInteger(id) ? await deps.store.getDataset(id, ws) : null;
+    const found = Number.isSafeInteger(id) ? await deps.store.getDataset(id, ws) : null;
+    const meta = found ? shownDataset(found, lang) : null;
     if (!meta || meta.kind !== 'company') {
       problems.push({ code: 'unknown_dataset', line: null, column: 'dataset', value: raw, message: t('industry.problem.dataset') });
     } else {

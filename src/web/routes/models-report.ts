@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { BadRequestError } from '../errors';
 import type { ReportContext } from './report-context';
 import { textIn, type Lang } from '../i18n';
+import { shownDataset } from '../i18n/dataset-name';
 
 /** Rows of one table shown in the HTML page. */
 const HTML_ROW_CAP = 250;
@@ -24,10 +25,13 @@ function queryWithout(req: Request, drop: string[]): URLSearchParams {
 /** The company dataset of the "fully loaded" lens: `?lens=<id>` or the first one visible. */
 async function loadLens(deps: AppDeps, req: Request, res: Response, problems: FieldProblem[]): Promise<{ lens: LensInput | null; choices: { id: number; name: string }[] }> {
   const ws = res.locals.workspace as string;
-  const t = textIn(res.locals.lang as Lang);
-  const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company').map((d) => ({ id: d.id, name: d.name }));
+  const lang = res.locals.lang as Lang;
+  const t = textIn(lang);
+  // A built-in company dataset is named in the reader's language.
+  const choices = (await deps.store.listDatasets(ws)).filter((d) => d.kind === 'company').map((d) => ({ id: d.id, name: shownDataset(d, lang).name }));
   const asked = queryNumber(req.query, 'lens', 0, problems, { min: 1, integer: true, what: t('models.problem.lens') });
-  const meta = asked > 0 ? await deps.store.getDataset(asked, ws) : choices[0] ? await deps.store.getDataset(choices[0].id, ws) : null;
+  const found = asked > 0 ? await deps.store.getDataset(asked, ws) : choices[0] ? await deps.store.getDataset(choices[0].id, ws) : null;
+  const meta = found ? shownDataset(found, lang) : null;
   if (asked > 0 && (!meta || meta.kind !== 'company')) {
     problems.push({ field: 'lens', value: String(asked), message: t('models.problem.lensVisible') });
     return { lens: null, choices };
