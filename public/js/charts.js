@@ -89,7 +89,9 @@
     if (fx) {
       var x = scales.x || (scales.x = {});
       x.ticks = x.ticks || {};
-      x.ticks.callback = function (v) { return fx(Number(v)); };
+      // On a category axis a tick's value is its index: format the label it stands for (the
+      // convergence chart's trial counts), not 0, 1, 2.
+      x.ticks.callback = function (v) { return fx(Number(this.type === 'category' ? this.getLabelForValue(v) : v)); };
     }
     var tooltip = (options.plugins = options.plugins || {}).tooltip || (options.plugins.tooltip = {});
     if (meta.pointNames) {
