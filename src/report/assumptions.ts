@@ -3,6 +3,7 @@
  * query string (or a saved scenario) into values with a source for each. Invalid input is returned
  * as problems, never thrown, so a form can show it back.
  */
+import { plain, type Lang } from '../i18n';
 import { metricsFromQuery, type MetricDefinition } from './metrics';
 import { describeDistribution, parseMcInputs, type McInputs } from './mc-inputs';
 
@@ -158,74 +159,63 @@ export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
   mcSeed: 42,
 });
 
+/**
+ * An assumption's label and help in `lang`: locales/<lang>/assumptions.json, `field.<key>`.
+ * English is what the definitions below carry (CSV keys, the workbook and the tornado read it).
+ */
+function fieldText(key: AssumptionKey, lang: Lang = 'en'): { label: string; help: string } {
+  return {
+    label: plain(lang, `assumptions.field.${key}.label`),
+    help: plain(lang, `assumptions.field.${key}.help`, { max: MAX_MC_TRIALS.toLocaleString('en-US') }),
+  };
+}
+
+/** Labels and help of every assumption: locales/<lang>/assumptions.json, `field.<key>`. */
 export const ASSUMPTION_DEFS: readonly AssumptionDef[] = [
-  { key: 'wacc', label: 'Discount rate (WACC)', csvKey: 'wacc_fraction', format: 'percent', min: -1, minExclusive: true, max: 1, swing: 0.01,
-    help: 'Fraction per year, 0.09 = 9%. Large-cap tech WACC estimates sit near 8-10%.' },
-  { key: 'horizonYears', label: 'Horizon', csvKey: 'horizon_years', format: 'years', min: 1, max: 40, integer: true,
-    help: 'With capacity sustained: years of cash flows from the first capex year in the data (at least through the data), then a terminal value. Run-off ignores it: the timeline runs until the last compute retires.' },
-  { key: 'taxRate', label: 'Tax rate', csvKey: 'tax_rate_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.05,
-    help: 'US federal statutory rate 21%.' },
-  { key: 'aiCapexShare', label: 'AI share of capex', csvKey: 'ai_capex_share_fraction', format: 'percent', min: 0, max: 1, swing: 0.1,
-    help: 'Used where a row gives no ai_capex_share.' },
-  { key: 'gpuUsefulLifeYears', label: 'GPU / server useful life', csvKey: 'gpu_useful_life_years', format: 'years', min: 1, max: 20, swing: 1, overridesData: true,
-    help: 'Where a row gives useful_life_years, the data’s life is used unless you set one here. Hyperscalers moved servers from 4 to 6 years in 2022-23; Amazon moved a subset back to 5 in 2025.' },
-  { key: 'aiRevenueToCapex', label: 'AI revenue per $ of AI capex, first year (y)', csvKey: 'ai_revenue_to_capex_fraction', format: 'percent', min: 0, max: 10, swing: 0.1,
-    help: 'Each year’s AI capex (a vintage) earns this much per dollar in its first year of service, at 70% utilization. Microsoft: about $10B AI run-rate (Oct 2024) on about $27B FY2024 AI capex ≈ 0.35. A year’s reported ai_revenue replaces the modelled one.' },
-  { key: 'aiRevenueGrowth', label: 'Change of a vintage’s AI revenue per year of age (g)', csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10, swing: 0.1,
-    help: 'At constant token prices: more use and better software raise it, ageing chips lower it. 0 = a vintage earns the same every year of its life. Company revenue still grows as new vintages come in.' },
-  { key: 'computeShare', label: 'Compute share of AI capex', csvKey: 'compute_share_fraction', format: 'percent', min: 0, minExclusive: true, max: 1, swing: 0.1,
-    help: 'Servers, GPUs and network, depreciated over the server life; the rest is facilities (buildings, power). Microsoft has said roughly half of its cloud and AI spend goes to long-lived assets.' },
-  { key: 'facilityLifeYears', label: 'Facility life', csvKey: 'facility_life_years', format: 'years', min: 1, max: 60,
-    help: 'Straight-line life of data-center buildings and power; their remaining book value comes back when the last compute retires (run-off).' },
-  { key: 'capacityAfterData', label: 'After the data', csvKey: 'capacity_after_data', format: 'choice', choices: ['run-off', 'sustain'],
-    help: 'run-off: no new capex; the timeline runs until the last compute retires (does the spending in the data pay back?). sustain: through the horizon each year replaces the retired compute and facilities and grows them by the terminal growth, then a terminal value.' },
-  { key: 'aiEbitdaMargin', label: 'AI operating margin before depreciation and power', csvKey: 'ai_ebitda_margin_fraction', format: 'percent', min: -1, max: 1, swing: 0.1,
-    help: 'AI EBITDA before power ÷ AI revenue (staff and other cash costs deducted); power is costed from the power assumptions below.' },
-  { key: 'tokenPriceDeflation', label: 'Token price fall per year', csvKey: 'token_price_deflation_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.1,
-    help: 'The "DeepSeek effect": 0.7 = prices fall 70% a year.' },
-  { key: 'volumeElasticity', label: 'Volume elasticity to token price', csvKey: 'volume_elasticity', format: 'number', min: 0, max: 5, swing: 0.2,
-    help: 'Jevons: 1 = cheaper tokens are fully offset by more use; below 1 revenue falls with price.' },
-  { key: 'terminalMethod', label: 'Terminal value', csvKey: 'terminal_method', format: 'choice', choices: ['none', 'value-driver', 'exit-multiple'],
-    help: 'Only with capacity sustained. none: value ends with the horizon. value-driver: NOPAT × (1 + g) × (1 − g ÷ RONIC) ÷ (WACC − g), growth paid for by reinvestment. exit-multiple: EV/EBITDA × the last year’s AI EBITDA.' },
-  { key: 'exitEvEbitda', label: 'Exit EV/EBITDA', csvKey: 'exit_ev_ebitda_multiple', format: 'multiple', min: 0, max: 100,
-    help: 'Applied to the last horizon year’s AI EBITDA when the terminal value is an exit multiple.' },
-  { key: 'terminalGrowth', label: 'Terminal growth', csvKey: 'terminal_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 1,
-    help: 'Growth of sustained capacity after the data, and after the horizon in the value-driver terminal value; must be below the WACC.' },
-  { key: 'ronic', label: 'Return on new invested capital (RONIC)', csvKey: 'ronic_fraction', format: 'percent', min: 0, minExclusive: true, max: 10, optional: true,
-    help: 'Value-driver terminal value only. Blank = the WACC: growth then adds no value, the conservative default.' },
-  { key: 'valuationDate', label: 'Valuation date', csvKey: 'valuation_date', format: 'date', optional: true,
-    help: 'Every company’s flows are discounted to this date (YYYY-MM-DD), so NPVs compare. Blank = the earliest fiscal-year end of a first capex year in the report.' },
-  { key: 'includeGuidance', label: 'Include guidance years', csvKey: 'include_guidance', format: 'choice', choices: ['true', 'false'],
-    help: 'Rows with basis guidance (capex a company has guided, not reported) count as vintages when true; they are marked in every table, chart and summary.' },
-  { key: 'targetPe', label: 'Target P/E', csvKey: 'target_pe_multiple', format: 'multiple', min: 0, minExclusive: true, max: 200,
-    help: 'Multiple compression target; startup P/E of 30-40 tends to converge to 20-30 after IPO.' },
-  { key: 'gpuUtilization', label: 'Utilization of installed GPUs', csvKey: 'gpu_utilization_fraction', format: 'percent', min: 0, max: 1, swing: 0.1,
-    help: 'Share of installed capacity in use. Modelled (not reported) AI revenue scales with utilization ÷ 70%, the level the revenue ratio above is read at; power drawn scales with it too.' },
-  { key: 'powerPriceUsdPerKwh', label: 'Power price (USD/kWh)', csvKey: 'power_price_usd_per_kwh', format: 'number', min: 0, max: 2, swing: 0.02,
-    help: 'US industrial electricity averaged about $0.08/kWh in 2024 (EIA). Power is an operating cost of the AI fleet, deducted from AI EBITDA.' },
-  { key: 'pue', label: 'PUE', csvKey: 'pue_ratio', format: 'number', min: 1, max: 3, swing: 0.1,
-    help: 'Facility power ÷ IT power. Hyperscalers report 1.1-1.2; the industry average is about 1.5.' },
-  { key: 'powerMwPerBillionUsd', label: 'IT power per $1B of AI capex (MW)', csvKey: 'power_mw_per_billion_usd', format: 'number', min: 0, max: 500,
-    help: 'An assumption, used where the data has no power_mw: about $50B of capex per GW of AI capacity (NVIDIA, 2025) ≈ 20 MW per $1B. Capex counts while within its useful life.' },
-  { key: 'reportingCurrency', label: 'Reporting currency', csvKey: 'reporting_currency', format: 'choice', choices: ['USD', 'KRW'],
-    help: 'Amounts are shown in this currency. Rows in KRW are converted to USD at the FX rate first; reporting in KRW converts each year at that year’s rate.' },
-  { key: 'fxKrwPerUsd', label: 'FX rate (KRW per USD)', csvKey: 'fx_krw_per_usd', format: 'number', min: 0, minExclusive: true, max: 100000,
-    help: 'Converts KRW data to USD, and USD to KRW when reporting in KRW: the rate in the first year of the timeline. The won traded about 1,300-1,480 per dollar in 2024-25.' },
-  { key: 'fxDriftPerYear', label: 'FX drift per year', csvKey: 'fx_drift_per_year_fraction', format: 'percent', min: -1, minExclusive: true, max: 1,
-    help: 'Yearly change of KRW per USD after the first year (0.02 = the won weakens 2% a year). Ignored for USD.' },
-  { key: 'mcGrowthSd', label: 'Monte Carlo: AI revenue growth sd', csvKey: 'mc_ai_revenue_growth_sd_fraction', format: 'percent', min: 0, max: 2,
-    help: 'Growth is drawn from a normal distribution around the scenario’s growth with this standard deviation (kept above −100%).' },
-  { key: 'mcMarginSpread', label: 'Monte Carlo: AI margin ± range', csvKey: 'mc_ai_ebitda_margin_spread_fraction', format: 'percent', min: 0, max: 1,
-    help: 'Margin is drawn from a triangular distribution peaking at the scenario’s margin, this far either side (kept within −100% and 100%).' },
-  { key: 'mcCapexShareSpread', label: 'Monte Carlo: AI share of capex ± range', csvKey: 'mc_ai_capex_share_spread_fraction', format: 'percent', min: 0, max: 1,
-    help: 'The scenario’s AI share of capex is drawn uniformly this far either side (kept within 0-100%); a share given in the data stays fixed.' },
-  { key: 'mcWaccSd', label: 'Monte Carlo: WACC sd', csvKey: 'mc_wacc_sd_fraction', format: 'percent', min: 0, max: 0.5,
-    help: 'WACC is drawn from a normal distribution around the scenario’s WACC with this standard deviation (kept above −99%).' },
-  { key: 'mcTrials', label: 'Monte Carlo: trials', csvKey: 'mc_trials', format: 'number', min: 1, max: MAX_MC_TRIALS, integer: true,
-    help: `Trials per company, at most ${MAX_MC_TRIALS.toLocaleString('en-US')}. 2,000 puts P10/P50/P90 within about 1-2% of their long-run values.` },
-  { key: 'mcSeed', label: 'Monte Carlo: seed', csvKey: 'mc_seed', format: 'number', min: 0, max: 4294967295, integer: true,
-    help: 'The same seed and assumptions give the same numbers on any machine; change it to see another draw.' },
+  { key: 'wacc', ...fieldText('wacc'), csvKey: 'wacc_fraction', format: 'percent', min: -1, minExclusive: true, max: 1, swing: 0.01 },
+  { key: 'horizonYears', ...fieldText('horizonYears'), csvKey: 'horizon_years', format: 'years', min: 1, max: 40, integer: true },
+  { key: 'taxRate', ...fieldText('taxRate'), csvKey: 'tax_rate_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.05 },
+  { key: 'aiCapexShare', ...fieldText('aiCapexShare'), csvKey: 'ai_capex_share_fraction', format: 'percent', min: 0, max: 1, swing: 0.1 },
+  { key: 'gpuUsefulLifeYears', ...fieldText('gpuUsefulLifeYears'), csvKey: 'gpu_useful_life_years', format: 'years', min: 1, max: 20, swing: 1, overridesData: true },
+  { key: 'aiRevenueToCapex', ...fieldText('aiRevenueToCapex'), csvKey: 'ai_revenue_to_capex_fraction', format: 'percent', min: 0, max: 10, swing: 0.1 },
+  { key: 'aiRevenueGrowth', ...fieldText('aiRevenueGrowth'), csvKey: 'ai_revenue_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 10, swing: 0.1 },
+  { key: 'computeShare', ...fieldText('computeShare'), csvKey: 'compute_share_fraction', format: 'percent', min: 0, minExclusive: true, max: 1, swing: 0.1 },
+  { key: 'facilityLifeYears', ...fieldText('facilityLifeYears'), csvKey: 'facility_life_years', format: 'years', min: 1, max: 60 },
+  { key: 'capacityAfterData', ...fieldText('capacityAfterData'), csvKey: 'capacity_after_data', format: 'choice', choices: ['run-off', 'sustain'] },
+  { key: 'aiEbitdaMargin', ...fieldText('aiEbitdaMargin'), csvKey: 'ai_ebitda_margin_fraction', format: 'percent', min: -1, max: 1, swing: 0.1 },
+  { key: 'tokenPriceDeflation', ...fieldText('tokenPriceDeflation'), csvKey: 'token_price_deflation_fraction', format: 'percent', min: 0, max: 1, maxExclusive: true, swing: 0.1 },
+  { key: 'volumeElasticity', ...fieldText('volumeElasticity'), csvKey: 'volume_elasticity', format: 'number', min: 0, max: 5, swing: 0.2 },
+  { key: 'terminalMethod', ...fieldText('terminalMethod'), csvKey: 'terminal_method', format: 'choice', choices: ['none', 'value-driver', 'exit-multiple'] },
+  { key: 'exitEvEbitda', ...fieldText('exitEvEbitda'), csvKey: 'exit_ev_ebitda_multiple', format: 'multiple', min: 0, max: 100 },
+  { key: 'terminalGrowth', ...fieldText('terminalGrowth'), csvKey: 'terminal_growth_fraction', format: 'percent', min: -1, minExclusive: true, max: 1 },
+  { key: 'ronic', ...fieldText('ronic'), csvKey: 'ronic_fraction', format: 'percent', min: 0, minExclusive: true, max: 10, optional: true },
+  { key: 'valuationDate', ...fieldText('valuationDate'), csvKey: 'valuation_date', format: 'date', optional: true },
+  { key: 'includeGuidance', ...fieldText('includeGuidance'), csvKey: 'include_guidance', format: 'choice', choices: ['true', 'false'] },
+  { key: 'targetPe', ...fieldText('targetPe'), csvKey: 'target_pe_multiple', format: 'multiple', min: 0, minExclusive: true, max: 200 },
+  { key: 'gpuUtilization', ...fieldText('gpuUtilization'), csvKey: 'gpu_utilization_fraction', format: 'percent', min: 0, max: 1, swing: 0.1 },
+  { key: 'powerPriceUsdPerKwh', ...fieldText('powerPriceUsdPerKwh'), csvKey: 'power_price_usd_per_kwh', format: 'number', min: 0, max: 2, swing: 0.02 },
+  { key: 'pue', ...fieldText('pue'), csvKey: 'pue_ratio', format: 'number', min: 1, max: 3, swing: 0.1 },
+  { key: 'powerMwPerBillionUsd', ...fieldText('powerMwPerBillionUsd'), csvKey: 'power_mw_per_billion_usd', format: 'number', min: 0, max: 500 },
+  { key: 'reportingCurrency', ...fieldText('reportingCurrency'), csvKey: 'reporting_currency', format: 'choice', choices: ['USD', 'KRW'] },
+  { key: 'fxKrwPerUsd', ...fieldText('fxKrwPerUsd'), csvKey: 'fx_krw_per_usd', format: 'number', min: 0, minExclusive: true, max: 100000 },
+  { key: 'fxDriftPerYear', ...fieldText('fxDriftPerYear'), csvKey: 'fx_drift_per_year_fraction', format: 'percent', min: -1, minExclusive: true, max: 1 },
+  { key: 'mcGrowthSd', ...fieldText('mcGrowthSd'), csvKey: 'mc_ai_revenue_growth_sd_fraction', format: 'percent', min: 0, max: 2 },
+  { key: 'mcMarginSpread', ...fieldText('mcMarginSpread'), csvKey: 'mc_ai_ebitda_margin_spread_fraction', format: 'percent', min: 0, max: 1 },
+  { key: 'mcCapexShareSpread', ...fieldText('mcCapexShareSpread'), csvKey: 'mc_ai_capex_share_spread_fraction', format: 'percent', min: 0, max: 1 },
+  { key: 'mcWaccSd', ...fieldText('mcWaccSd'), csvKey: 'mc_wacc_sd_fraction', format: 'percent', min: 0, max: 0.5 },
+  { key: 'mcTrials', ...fieldText('mcTrials'), csvKey: 'mc_trials', format: 'number', min: 1, max: MAX_MC_TRIALS, integer: true },
+  { key: 'mcSeed', ...fieldText('mcSeed'), csvKey: 'mc_seed', format: 'number', min: 0, max: 4294967295, integer: true },
 ];
+
+/**
+ * An assumption's label and help for people reading `lang`. A definition that is not one of
+ * ASSUMPTION_DEFS (another form's, such as the industry report's) keeps its own words.
+ * @example assumptionText(ASSUMPTION_DEFS[0], 'ko').label // '할인율(WACC)'
+ */
+export function assumptionText(def: AssumptionDef<string>, lang: Lang): { label: string; help: string } {
+  if (lang === 'en' || !(ASSUMPTION_DEFS as readonly AssumptionDef<string>[]).includes(def)) return { label: def.label, help: def.help };
+  return fieldText(def.key as AssumptionKey, lang);
+}
 
 export interface AssumptionProblem {
   key: string;
@@ -259,7 +249,7 @@ const PRICE_KEY = /^price\.([A-Za-z0-9.\-]{1,12})$/;
  *
  * @example parsePrices({ 'price.msft': '512.3' }).prices // { MSFT: 512.3 }
  */
-export function parsePrices(query: Record<string, unknown>): { prices: Record<string, number>; problems: AssumptionProblem[] } {
+export function parsePrices(query: Record<string, unknown>, lang: Lang = 'en'): { prices: Record<string, number>; problems: AssumptionProblem[] } {
   const prices: Record<string, number> = {};
   const problems: AssumptionProblem[] = [];
   for (const key of Object.keys(query)) {
@@ -269,7 +259,7 @@ export function parsePrices(query: Record<string, unknown>): { prices: Record<st
     if (text === undefined || text.trim() === '') continue;
     const n = parseNumberText(text);
     if (n === null || !(n > 0) || n > 1e9) {
-      problems.push({ key, value: text, message: `Share price for ${(m[1] as string).toUpperCase()} must be a number greater than 0` });
+      problems.push({ key, value: text, message: plain(lang, 'assumptions.problem.sharePrice', { ticker: (m[1] as string).toUpperCase() }) });
       continue;
     }
     prices[(m[1] as string).toUpperCase()] = n;
@@ -304,39 +294,45 @@ export function parseNumberText(text: string): number | null {
   return pct ? n / 100 : n;
 }
 
-function rangeText(def: AssumptionDef<string>): string {
-  const lo = def.min === undefined ? '' : `${def.minExclusive ? 'greater than' : 'at least'} ${def.min}`;
-  const hi = def.max === undefined ? '' : `${def.maxExclusive ? 'less than' : 'at most'} ${def.max}`;
-  return [lo, hi].filter(Boolean).join(' and ');
+function rangeText(def: AssumptionDef<string>, lang: Lang): string {
+  const t = (key: string, n: number) => plain(lang, `assumptions.problem.${key}`, { n });
+  const lo = def.min === undefined ? '' : t(def.minExclusive ? 'greaterThan' : 'atLeast', def.min);
+  const hi = def.max === undefined ? '' : t(def.maxExclusive ? 'lessThan' : 'atMost', def.max);
+  return [lo, hi].filter(Boolean).join(plain(lang, 'assumptions.problem.rangeJoin'));
 }
 
-/** Checks one typed value against its definition; returns the number or a problem message. */
-export function checkValue(def: AssumptionDef<string>, text: string): { value: number | string } | { message: string } {
+/**
+ * Checks one typed value against its definition; returns the value or why it cannot be used, in
+ * `lang` (the message follows the field's label: "must be a number").
+ */
+export function checkValue(def: AssumptionDef<string>, text: string, lang: Lang = 'en'): { value: number | string } | { message: string } {
+  const t = (key: string, vars: Record<string, unknown> = {}) => plain(lang, `assumptions.problem.${key}`, vars);
   if (def.format === 'date') {
-    const t = text.trim();
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    const s = text.trim();
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
     const ok = m && (() => {
       const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
       return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
     })();
-    return ok ? { value: t } : { message: 'must be a date as YYYY-MM-DD' };
+    return ok ? { value: s } : { message: t('date') };
   }
   if (def.format === 'choice') {
     const c = text.trim();
-    return def.choices?.includes(c) ? { value: c } : { message: `must be one of ${(def.choices ?? []).join(', ')}` };
+    return def.choices?.includes(c) ? { value: c } : { message: t('choice', { choices: (def.choices ?? []).join(', ') }) };
   }
   const n = parseNumberText(text);
-  if (n === null) return { message: 'must be a number' };
-  if (def.integer && !Number.isInteger(n)) return { message: def.format === 'years' ? 'must be a whole number of years' : 'must be a whole number' };
+  if (n === null) return { message: t('number') };
+  if (def.integer && !Number.isInteger(n)) return { message: t(def.format === 'years' ? 'wholeYears' : 'whole') };
   const tooLow = def.min !== undefined && (def.minExclusive ? n <= def.min : n < def.min);
   const tooHigh = def.max !== undefined && (def.maxExclusive ? n >= def.max : n > def.max);
-  if (tooLow || tooHigh) return { message: `must be ${rangeText(def)}` };
+  if (tooLow || tooHigh) return { message: t('range', { range: rangeText(def, lang) }) };
   return { value: n };
 }
 
 /**
  * Resolves assumptions from defaults, then a saved scenario's values, then the query string.
- * Every value carries its source. Bad typed values become problems (and keep the value beneath).
+ * Every value carries its source. Bad typed values become problems (and keep the value beneath),
+ * their messages in `lang` naming the field by its label there.
  *
  * @example
  * parseAssumptions({ wacc: '0.1' }).values.wacc // 0.1, source 'user'
@@ -345,6 +341,7 @@ export function checkValue(def: AssumptionDef<string>, text: string): { value: n
 export function parseAssumptions(
   query: Record<string, unknown>,
   scenario?: Record<string, number | string>,
+  lang: Lang = 'en',
 ): ParsedAssumptions {
   const values: Record<string, number | string | null> = { ...DEFAULT_ASSUMPTIONS };
   const sources = {} as Record<AssumptionKey, AssumptionSource>;
@@ -364,19 +361,15 @@ export function parseAssumptions(
     if (text === undefined || text.trim() === '') continue;
     raw[def.key] = text;
     if (def.key === 'terminalMethod' && text.trim() === 'perpetual-growth') {
-      problems.push({
-        key: def.key,
-        value: text,
-        message: 'Terminal value perpetual-growth is gone: it capitalised NOPAT + depreciation forever with no reinvestment. Use value-driver (NOPAT × (1 + g) × (1 − g ÷ RONIC) ÷ (WACC − g)) or exit-multiple',
-      });
+      problems.push({ key: def.key, value: text, message: plain(lang, 'assumptions.problem.perpetualGrowth') });
       continue;
     }
-    const checked = checkValue(def, text);
+    const checked = checkValue(def, text, lang);
     if ('value' in checked) {
       if (checked.value !== values[def.key] || def.overridesData) sources[def.key] = 'user';
       values[def.key] = checked.value;
     } else {
-      problems.push({ key: def.key, value: text, message: `${def.label} ${checked.message}` });
+      problems.push({ key: def.key, value: text, message: plain(lang, 'assumptions.problem.field', { label: assumptionText(def, lang).label, message: checked.message }) });
     }
   }
   const parsed = values as unknown as Assumptions;
@@ -384,21 +377,21 @@ export function parseAssumptions(
     problems.push({
       key: 'terminalGrowth',
       value: raw.terminalGrowth ?? String(parsed.terminalGrowth),
-      message: 'Terminal growth must be below the discount rate (WACC), or the value-driver terminal value is infinite',
+      message: plain(lang, 'assumptions.problem.terminalGrowth'),
     });
   }
-  const prices = parsePrices(query);
+  const prices = parsePrices(query, lang);
   problems.push(...prices.problems);
-  const metrics = parseMetricKeys(query, scenario);
+  const metrics = parseMetricKeys(query, scenario, lang);
   problems.push(...metrics.problems);
   const savedMc = Object.fromEntries(Object.entries(scenario ?? {}).filter(([k]) => k.startsWith('mc.') || k === 'mcCorrelations'));
-  const mc = parseMcInputs({ ...savedMc, ...query });
+  const mc = parseMcInputs({ ...savedMc, ...query }, lang);
   problems.push(...mc.problems);
   return { values: parsed, sources, raw, problems, prices: prices.prices, metrics: metrics.definitions, mc: { distributions: mc.distributions, correlations: mc.correlations } };
 }
 
 /** `metric.<name>=` keys of a saved scenario and the query (the query wins), and `metricNew`. */
-function parseMetricKeys(query: Record<string, unknown>, scenario?: Record<string, number | string>): { definitions: MetricDefinition[]; problems: AssumptionProblem[] } {
+function parseMetricKeys(query: Record<string, unknown>, scenario: Record<string, number | string> | undefined, lang: Lang): { definitions: MetricDefinition[]; problems: AssumptionProblem[] } {
   const saved = Object.fromEntries(Object.entries(scenario ?? {}).filter(([k]) => k.startsWith('metric.')));
   const found = metricsFromQuery({ ...saved, ...query });
   const problems: AssumptionProblem[] = found.problems.map((p) => ({ key: `metric.${p.metric}`, value: '', message: p.message }));
@@ -407,7 +400,7 @@ function parseMetricKeys(query: Record<string, unknown>, scenario?: Record<strin
   if (typeof added === 'string' && added.trim() !== '') {
     const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=(.*)$/s.exec(added);
     if (!m || (m[2] as string).trim() === '') {
-      problems.push({ key: 'metricNew', value: added, message: 'Write a new metric as name = formula, e.g. capex_cover = ai_revenue_usd / ai_capex_usd' });
+      problems.push({ key: 'metricNew', value: added, message: plain(lang, 'assumptions.problem.metricNew') });
     } else {
       const name = m[1] as string;
       const rest = definitions.filter((d) => d.name !== name);

@@ -6,6 +6,7 @@
  * correlation matrix that cannot hold together is refused naming the pair at fault.
  */
 import { correlationMatrixProblem, lognormal, normal, pert, triangular, uniform, type Distribution } from '../finance';
+import { textIn, type Lang } from '../i18n';
 
 /** The inputs a Monte Carlo run may draw, as the model's assumption keys. */
 export const UNCERTAIN_INPUTS = ['aiRevenueGrowth', 'aiEbitdaMargin', 'aiCapexShare', 'wacc', 'aiRevenueToCapex'] as const;
@@ -41,36 +42,38 @@ function numberOf(text: string): number | null {
 }
 
 /**
- * A distribution as written: `kind(p1, p2[, p3])`, rates as fractions or with `%`.
+ * A distribution as written: `kind(p1, p2[, p3])`, rates as fractions or with `%`; why not, in `lang`.
  * @example parseDistribution('pert(10%, 25%, 40%)') // { kind: 'pert', min: 0.1, mode: 0.25, max: 0.4 }
  */
-export function parseDistribution(text: string): { dist: Distribution } | { message: string } {
+export function parseDistribution(text: string, lang: Lang = 'en'): { dist: Distribution } | { message: string } {
+  const t = (key: string, vars: Record<string, unknown> = {}) => textIn(lang)(`assumptions.mcProblem.${key}`, vars);
   const m = /^\s*([a-z]+)\s*\(([^()]*)\)\s*$/i.exec(text);
   const kinds = Object.keys(MAKERS).join(', ');
-  if (!m) return { message: `Write a distribution as kind(parameters), e.g. pert(0.1, 0.25, 0.4); kinds: ${kinds}.` };
+  if (!m) return { message: t('form', { kinds }) };
   const kind = (m[1] as string).toLowerCase();
   const maker = MAKERS[kind];
-  if (!maker) return { message: `Unknown distribution "${m[1]}"; use one of ${kinds}.` };
+  if (!maker) return { message: t('unknown', { name: m[1], kinds }) };
   const parts = (m[2] as string).split(',');
-  if (parts.length !== maker.params.length) return { message: `${kind} takes ${maker.params.length} numbers (${maker.params.join(', ')}), got ${parts.length}.` };
+  if (parts.length !== maker.params.length) return { message: t('count', { kind, n: maker.params.length, params: maker.params.join(', '), got: parts.length }) };
   const nums: number[] = [];
   for (const [i, p] of parts.entries()) {
     const n = numberOf(p);
-    if (n === null || !Number.isFinite(n)) return { message: `${kind}'s ${maker.params[i]} must be a number, got "${p.trim()}".` };
+    if (n === null || !Number.isFinite(n)) return { message: t('param', { kind, param: maker.params[i], value: p.trim() }) };
     nums.push(n);
   }
   try {
     return { dist: maker.make(...nums) };
   } catch (err) {
-    return { message: `${kind}: ${err instanceof Error ? err.message : String(err)}.` };
+    return { message: t('invalid', { kind, detail: err instanceof Error ? err.message : String(err) }) };
   }
 }
 
 /**
- * The Monte Carlo inputs of a query string or form body (see the module comment).
+ * The Monte Carlo inputs of a query string or form body (see the module comment); problems in `lang`.
  * @example parseMcInputs({ 'mc.wacc': 'uniform(0.08, 0.11)', mcCorrelations: 'aiRevenueGrowth aiEbitdaMargin 0.6' })
  */
-export function parseMcInputs(query: Readonly<Record<string, unknown>>): McInputs {
+export function parseMcInputs(query: Readonly<Record<string, unknown>>, lang: Lang = 'en'): McInputs {
+  const t = (key: string, vars: Record<string, unknown> = {}) => textIn(lang)(`assumptions.mcProblem.${key}`, vars);
   const distributions: McInputs['distributions'] = {};
   const problems: McInputProblem[] = [];
   for (const input of UNCERTAIN_INPUTS) {
@@ -78,16 +81,16 @@ export function parseMcInputs(query: Readonly<Record<string, unknown>>): McInput
     const raw = query[key];
     if (raw === undefined || raw === '') continue;
     if (typeof raw !== 'string') {
-      problems.push({ key, value: String(raw), message: `${key}: give one distribution.` });
+      problems.push({ key, value: String(raw), message: t('one', { key }) });
       continue;
     }
-    const r = parseDistribution(raw);
+    const r = parseDistribution(raw, lang);
     if ('dist' in r) distributions[input] = r.dist;
-    else problems.push({ key, value: raw, message: `${key}: ${r.message}` });
+    else problems.push({ key, value: raw, message: t('keyed', { key, message: r.message }) });
   }
   for (const key of Object.keys(query)) {
     if (key.startsWith('mc.') && !(UNCERTAIN_INPUTS as readonly string[]).includes(key.slice(3))) {
-      problems.push({ key, value: String(query[key]), message: `${key}: not an uncertain input; use mc.${UNCERTAIN_INPUTS.join(', mc.')}.` });
+      problems.push({ key, value: String(query[key]), message: t('notInput', { key, inputs: `mc.${UNCERTAIN_INPUTS.join(', mc.')}` }) });
     }
   }
   const correlations: McInputs['correlations'] = [];
@@ -98,29 +101,29 @@ export function parseMcInputs(query: Readonly<Record<string, unknown>>): McInput
       const parts = line.split(/[\s,]+/);
       const [a, b, rhoText] = parts as [string, string, string];
       const bad = (message: string): void => {
-        problems.push({ key: 'mcCorrelations', value: line, message: `mcCorrelations "${line}": ${message}` });
+        problems.push({ key: 'mcCorrelations', value: line, message: t('pair', { line, message }) });
       };
       if (parts.length !== 3) {
-        bad('write each pair as "inputA inputB correlation", e.g. aiRevenueGrowth aiEbitdaMargin 0.6.');
+        bad(t('pairForm'));
         continue;
       }
       const unknown = [a, b].find((x) => !(UNCERTAIN_INPUTS as readonly string[]).includes(x));
       if (unknown) {
-        bad(`${unknown} is not an uncertain input (${UNCERTAIN_INPUTS.join(', ')}).`);
+        bad(t('pairUnknown', { name: unknown, inputs: UNCERTAIN_INPUTS.join(', ') }));
         continue;
       }
       if (a === b) {
-        bad('a pair needs two different inputs.');
+        bad(t('pairSame'));
         continue;
       }
       const rho = numberOf(rhoText);
       if (rho === null || rho < -1 || rho > 1) {
-        bad(`the correlation must be a number from −1 to 1, got "${rhoText}".`);
+        bad(t('pairRho', { value: rhoText }));
         continue;
       }
       const pairKey = [a, b].sort().join(' ');
       if (seen.has(pairKey)) {
-        bad('this pair is given twice.');
+        bad(t('pairTwice'));
         continue;
       }
       seen.add(pairKey);
@@ -130,7 +133,7 @@ export function parseMcInputs(query: Readonly<Record<string, unknown>>): McInput
       const names = [...new Set(correlations.flatMap((c) => [c.a, c.b]))];
       const matrix = names.map((x) => names.map((y) => (x === y ? 1 : (correlations.find((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x))?.rankCorrelation ?? 0))));
       const problem = correlationMatrixProblem(matrix, names);
-      if (problem) problems.push({ key: 'mcCorrelations', value: raw, message: `mcCorrelations: ${problem.message}` });
+      if (problem) problems.push({ key: 'mcCorrelations', value: raw, message: t('matrix', { detail: problem.message }) });
     }
   }
   return { distributions, correlations, problems };

@@ -128,7 +128,7 @@ describe('company report › HTTP', () => {
     const res = await request(app).get(`/datasets/${builtInId}/report?wacc=abc&lang=en`);
     expect(res.status).toBe(422);
     const table = /<table class="data problems">([\s\S]*?)<\/table>/.exec(res.text)?.[1] ?? '';
-    expect(table).toContain('<td translate="no">Discount rate (WACC)</td>');
+    expect(table).toContain('<td>Discount rate (WACC)</td>');
     expect(table).not.toContain('<td translate="no">wacc</td>');
     // The label around the bad input, up to the next field.
     const field = /<label for="f-wacc"[\s\S]*?<\/label>/.exec(res.text)?.[0] ?? '';

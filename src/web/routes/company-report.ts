@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, parseAssumptions, type ParsedAssumptions } from '../../report/assumptions';
+import { ASSUMPTION_DEFS, assumptionLines, assumptionsQuery, assumptionText, parseAssumptions, type ParsedAssumptions } from '../../report/assumptions';
 import { applyDataDefaults } from '../../report/data-defaults';
 import { CASH_FLOW_COLUMNS, reportAssumptionLines, TABLE_NAMES, type CompanyReport, type TableName } from '../../report/company-report';
 import { sendCsv, toCsv } from '../../report/csv';
-import { formFields, INVALID_SOURCE_LABEL, priceFields, tickersOf, type FormField } from '../../report/form';
+import { formFields, invalidSourceLabel, priceFields, sourceLabel, tickersOf, type FormField } from '../../report/form';
 import { compileMetrics, type MetricDefinition } from '../../report/metrics';
 import { describeDistribution, UNCERTAIN_INPUTS } from '../../report/mc-inputs';
 import { runReport } from '../../report/pool';
@@ -14,7 +14,7 @@ import type { AppDeps } from '../deps';
 import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import { reportCacheFor, reportLimits } from '../report-cache';
 import type { ReportContext } from './report-context';
-import { plain, type Lang } from '../i18n';
+import { plain, textIn, type Lang } from '../i18n';
 import { assumptionLabel, lineValueText, printedValue, sourceWord, unitWord, wordOf } from '../../report/company-text';
 
 /**
@@ -52,31 +52,38 @@ export function metricProblems(metrics: readonly MetricDefinition[]): InputProbl
   return r.problems.map((p) => ({ code: 'invalid_metric', line: null, column: `metric.${p.metric}`, value: metrics.find((m) => m.name === p.metric)?.expression ?? '', message: p.message }));
 }
 
-/** Form fields of the custom metrics: one per metric, and one to add a metric as `name = formula`. */
-export function metricFields(parsed: Pick<ParsedAssumptions, 'metrics' | 'problems'>, problems: InputProblem[]): FormField[] {
+/** Form fields of the custom metrics: one per metric, and one to add a metric as `name = formula`; words in `lang`. */
+export function metricFields(parsed: Pick<ParsedAssumptions, 'metrics' | 'problems'>, problems: InputProblem[], lang: Lang = 'en'): FormField[] {
+  const t = textIn(lang);
   const field = (key: string, label: string, text: string, placeholder: string): FormField => {
     const p = problems.find((x) => x.column === key) ?? parsed.problems.find((x) => x.key === key);
-    return { key, label, help: 'A formula over the cash-flow table’s columns (e.g. ai_revenue_usd / ai_capex_usd); it adds a metric_<name> column to that table.', text, placeholder, source: 'user', sourceLabel: p ? INVALID_SOURCE_LABEL : 'you', error: p ? p.message : null, choices: null };
+    return { key, label, help: t('assumptions.metric.help'), text, placeholder, source: 'user', sourceLabel: p ? invalidSourceLabel(lang) : sourceLabel('user', undefined, lang), error: p ? p.message : null, choices: null };
   };
   return [
-    ...parsed.metrics.map((m) => field(`metric.${m.name}`, `Metric ${m.name}`, m.expression, 'formula (blank removes it)')),
-    field('metricNew', 'Add a metric (name = formula)', '', 'capex_cover = ai_revenue_usd / ai_capex_usd'),
+    ...parsed.metrics.map((m) => field(`metric.${m.name}`, t('assumptions.metric.label', { name: m.name }), m.expression, t('assumptions.metric.placeholder'))),
+    field('metricNew', t('assumptions.metric.newLabel'), '', 'capex_cover = ai_revenue_usd / ai_capex_usd'),
   ];
 }
 
-/** Form fields of the Monte Carlo inputs: a distribution per uncertain input, and the correlation pairs. */
-export function mcFields(parsed: Pick<ParsedAssumptions, 'mc' | 'problems'>, query: Record<string, unknown>): FormField[] {
+/** Form fields of the Monte Carlo inputs: a distribution per uncertain input, and the correlation pairs; words in `lang`. */
+export function mcFields(parsed: Pick<ParsedAssumptions, 'mc' | 'problems'>, query: Record<string, unknown>, lang: Lang = 'en'): FormField[] {
+  const t = textIn(lang);
   const field = (key: string, label: string, text: string, placeholder: string, help: string): FormField => {
     const p = parsed.problems.find((x) => x.key === key);
-    return { key, label, help, text: p ? p.value : text, placeholder, source: p || text ? 'user' : 'default', sourceLabel: p ? INVALID_SOURCE_LABEL : text ? 'you' : 'default', error: p ? p.message : null, choices: null };
+    const source = p || text ? 'user' : 'default';
+    return { key, label, help, text: p ? p.value : text, placeholder, source, sourceLabel: p ? invalidSourceLabel(lang) : sourceLabel(source, undefined, lang), error: p ? p.message : null, choices: null };
   };
-  const help = 'normal(mean, sd), lognormal(mu, sigma), triangular(min, mode, max), uniform(min, max) or pert(min, mode, max); blank keeps the default spread.';
+  // English names the input by its key, as the query does; other languages by the assumption's label.
+  const inputName = (k: string) => {
+    const def = ASSUMPTION_DEFS.find((d) => d.key === k);
+    return lang === 'en' || !def ? k : assumptionText(def, lang).label;
+  };
   return [
     ...UNCERTAIN_INPUTS.map((k) => {
       const d = parsed.mc.distributions[k];
-      return field(`mc.${k}`, `Monte Carlo: ${k}`, d ? describeDistribution(d) : typeof query[`mc.${k}`] === 'string' ? String(query[`mc.${k}`]) : '', k === 'aiRevenueToCapex' ? 'fixed unless you give one' : 'default spread', help);
+      return field(`mc.${k}`, t('assumptions.mc.label', { input: inputName(k) }), d ? describeDistribution(d) : typeof query[`mc.${k}`] === 'string' ? String(query[`mc.${k}`]) : '', k === 'aiRevenueToCapex' ? t('assumptions.mc.fixed') : t('assumptions.mc.defaultSpread'), t('assumptions.mc.help'));
     }),
-    field('mcCorrelations', 'Monte Carlo rank correlations (inputA inputB ρ; …)', parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; '), 'aiRevenueGrowth aiEbitdaMargin 0.6', 'Spearman rank correlations between inputs, induced by Iman–Conover; pairs not given are 0. Pairs that cannot hold together are refused.'),
+    field('mcCorrelations', t('assumptions.mc.correlations'), parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; '), 'aiRevenueGrowth aiEbitdaMargin 0.6', t('assumptions.mc.correlationsHelp')),
   ];
 }
 
@@ -144,7 +151,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const cache = reportCacheFor(deps.store, deps.config);
   const workspace = res.locals.workspace as string;
   const { scenario, problem } = await loadScenario(deps, req, workspace);
-  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values), rows);
+  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values, res.locals.lang as Lang), rows);
   const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed), ...metricProblems(parsed.metrics)];
   const base = `/datasets/${dataset.id}/report`;
 
@@ -212,13 +219,14 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
     if (report && problems.length === 0) cache.set(`fragments|${fragmentKey}`, rendered, (rendered.summary.length + rendered.body.length) * 2);
   }
-  const fields = [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name), ...priceFields(tickersOf(rows), parsed), ...metricFields(parsed, problems), ...mcFields(parsed, req.query as Record<string, unknown>)];
+  const fields = [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name, lang), ...priceFields(tickersOf(rows), parsed, lang), ...metricFields(parsed, problems, lang), ...mcFields(parsed, req.query as Record<string, unknown>, lang)];
   const pageLocals = {
     title: plain(lang, 'company.page.title', { name: dataset.name }),
     dataset,
     fragments: rendered,
     // The page names each field as the form does ("Discount rate (WACC)"); JSON and CSV keep the key.
-    problems: problems.map((p) => ({ ...p, label: fields.find((f) => f.key === p.column)?.label ?? null })),
+    // An assumption's problem is already written in the reader's language (parseAssumptions).
+    problems: problems.map((p) => ({ ...p, label: fields.find((f) => f.key === p.column)?.label ?? null, localized: p.code === 'invalid_assumption' })),
     scenario,
     scenarios,
     form: {

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { ASSUMPTION_DEFS, DEFAULT_ASSUMPTIONS, parseAssumptions, type AssumptionKey, type ParsedAssumptions, type ReportingCurrency } from '../../report/assumptions';
+import { ASSUMPTION_DEFS, assumptionText, DEFAULT_ASSUMPTIONS, parseAssumptions, type AssumptionKey, type ParsedAssumptions, type ReportingCurrency } from '../../report/assumptions';
 import { formFields } from '../../report/form';
 import { tableRecords, type Cell } from '../../report/table';
 import { currencyKey } from '../../report/currency';
@@ -65,9 +65,9 @@ function safeReturn(raw: unknown): string | null {
   return typeof raw === 'string' && /^\/(datasets\/[0-9]{1,12}\/report|reports\/industry)$/.test(raw) ? raw : null;
 }
 
-function fieldRows(values: Record<string, number | string>) {
+function fieldRows(values: Record<string, number | string>, lang: Lang) {
   return ASSUMPTION_DEFS.map((d) => ({
-    label: d.label,
+    label: assumptionText(d, lang).label,
     key: d.key,
     format: d.format,
     value: values[d.key] ?? DEFAULT_ASSUMPTIONS[d.key],
@@ -140,7 +140,7 @@ async function renderList(deps: AppDeps, req: Request, res: Response, status: nu
       ...s,
       displayName: s.builtIn ? presetName(s.name, lang) : s.name,
       why: s.builtIn ? presetWhy(s.name, lang) : null,
-      rows: fieldRows(s.values),
+      rows: fieldRows(s.values, lang),
       headline: results.byScenario.get(s.id) ?? null,
       reportHref: chosen ? `/datasets/${chosen.id}/report?scenario=${s.id}` : null,
       editHref: s.builtIn ? null : `/scenarios/${s.id}/edit${chosen ? `?dataset=${chosen.id}` : ''}`,
@@ -153,14 +153,14 @@ async function renderList(deps: AppDeps, req: Request, res: Response, status: nu
     nameError: form.nameError,
     editing,
     problems: form.parsed.problems.map((p) => ({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message })),
-    form: { action: editing ? `/scenarios/${editing.id}` : '/scenarios', fields: [...formFields(ASSUMPTION_DEFS, form.parsed), ...metricFields(form.parsed, [])] },
+    form: { action: editing ? `/scenarios/${editing.id}` : '/scenarios', fields: [...formFields(ASSUMPTION_DEFS, form.parsed, undefined, lang), ...metricFields(form.parsed, [], lang)] },
   });
 }
 
 /** The scenario's name and values from a posted form, or what is wrong with them. */
 function scenarioFromBody(body: Record<string, unknown>, lang: Lang): { name: string; parsed: ParsedAssumptions; nameError: string | null; values: Record<string, number | string> } {
   const name = typeof body.name === 'string' ? body.name.trim() : '';
-  const parsed = parseAssumptions(body);
+  const parsed = parseAssumptions(body, undefined, lang);
   let nameError: string | null = null;
   if (name.length === 0) nameError = plain(lang, 'scenarios.nameError.empty');
   else if (name.length > MAX_NAME) nameError = plain(lang, 'scenarios.nameError.long', { max: MAX_NAME });
