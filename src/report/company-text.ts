@@ -5,7 +5,7 @@
  * (an unusual basis typed in the data) is shown as it is.
  */
 import { hasMessage, plain, type Lang } from '../i18n';
-import { ASSUMPTION_DEFS } from './assumptions';
+import { ASSUMPTION_DEFS, assumptionText } from './assumptions';
 
 /** A code value's word under `company.<group>.<value>`, else the value itself. */
 export function wordOf(lang: Lang, group: string, value: string): string {
@@ -15,13 +15,13 @@ export function wordOf(lang: Lang, group: string, value: string): string {
 }
 
 /**
- * An assumption's name for people: its form label in English, its Korean name in Korean.
+ * An assumption's name for people: its form label in the reader's language (assumptionText,
+ * locales/<lang>/assumptions.json), so the form, the printed table and the tornado say the same.
  * @example assumptionLabel('wacc', 'ko') // '할인율(WACC)'
  */
 export function assumptionLabel(key: string, lang: Lang): string {
   const def = ASSUMPTION_DEFS.find((d) => d.key === key);
-  if (lang !== 'en' && hasMessage(lang, `company.assumption.${key}`)) return plain(lang, `company.assumption.${key}`);
-  return def?.label ?? key;
+  return def ? assumptionText(def, lang).label : key;
 }
 
 /**
