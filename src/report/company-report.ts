@@ -635,7 +635,7 @@ export function buildCompanyReport(
   const skipped: string[] = [...data.skipped];
   const t = textIn(lang);
   const dataNotes = data.converted.length
-    ? [t(parsed.values.fxDriftPerYear ? 'company.note.convertedDrift' : 'company.note.converted', { companies: data.converted.join(', '), rate: parsed.values.fxKrwPerUsd, drift: parsed.values.fxDriftPerYear * 100 })]
+    ? [t(parsed.values.fxDriftPerYear ? 'company.note.convertedDrift' : 'company.note.converted', { companies: data.converted.join(', '), rate: parsed.values.fxKrwPerUsd, rateGrouped: parsed.values.fxKrwPerUsd.toLocaleString('en-US'), drift: parsed.values.fxDriftPerYear * 100 })]
     : [];
   let i = 0;
   // A useful life the user (or a saved scenario) chose applies to every vintage; the default

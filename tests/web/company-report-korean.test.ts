@@ -12,14 +12,13 @@ async function koreaId(app: Parameters<typeof request>[0]): Promise<number> {
 }
 
 /**
- * The page without the parts written elsewhere (the assumptions form and the summaries, whose
- * Korean comes with their own change): what is left is the report page's own text.
+ * The page without the assumptions form (its Korean comes with a change of its own): what is left
+ * is the report page's own text and its summaries.
  */
 function ownParts(html: string): string {
-  let out = html;
-  const form = out.indexOf('<section class="assumptions-block');
-  if (form >= 0) out = out.slice(0, form) + out.slice(out.indexOf('</section>', form) + '</section>'.length);
-  return out.replace(/<section class="summary"[\s\S]*?<\/section>/g, '').replace(/<div class="summary">[\s\S]*?<\/div>/g, '');
+  const form = html.indexOf('<section class="assumptions-block');
+  if (form < 0) return html;
+  return html.slice(0, form) + html.slice(html.indexOf('</section>', form) + '</section>'.length);
 }
 
 /** The JSON of every chart on the page. */

@@ -41,7 +41,8 @@ describe('company report › HTTP', () => {
   test('built-in dataset › one section per company with capex chart and capex/YoY/CAGR table', async () => {
     const res = await request(app).get(`/datasets/${builtInId}/report`);
     expect(res.status).toBe(200);
-    for (const c of ['Microsoft', 'Alphabet', 'Amazon', 'Meta']) expect(res.text).toContain(`aria-label="${c}"`);
+    // Each company's section is named by its heading (aria-labelledby), the name marked as data.
+    for (const c of ['Microsoft', 'Alphabet', 'Amazon', 'Meta']) expect(res.text).toMatch(new RegExp(`<section class="company" id="(c\\d+-[a-z-]+)" aria-labelledby="\\1-name">\\s*<h2 id="\\1-name"><span translate="no">${c}</span>`));
     expect(res.text.match(/<canvas id="chart-c\d-[a-z-]+-capex"/g)).toHaveLength(4);
     expect(res.text.match(/data-table="capex"/g)).toHaveLength(4);
     expect(res.text).toContain('Year-over-year growth');
