@@ -4,7 +4,7 @@
  */
 import { rowsInUsd } from './data-currency';
 import type { Row } from '../store/types';
-import { checkValue, DEFAULT_ASSUMPTIONS, parseNumberText, type AssumptionDef, type AssumptionProblem, type AssumptionSource } from './assumptions';
+import { checkValue, DEFAULT_ASSUMPTIONS, type AssumptionDef, type AssumptionProblem, type AssumptionSource } from './assumptions';
 import { industryGap, type IndustryGap } from './industry-gap';
 import type { ChartConfig } from './charts';
 import type { ReportTable } from './table';
@@ -254,17 +254,6 @@ export function fiscalYearsText(lang: Lang, parts: CompanySpend['parts']): strin
     .join(t('industry.companies.join'));
 }
 
-/** A bad typed value's message: English as the assumptions check words it; Korean from the field's range. */
-function problemMessage(lang: Lang, def: AssumptionDef<IndustryKey>, text: string, english: string): string {
-  const t = textIn(lang);
-  if (lang === 'en') return t('industry.problem.field', { label: def.label, message: english });
-  if (parseNumberText(text) === null) return t('industry.problem.field', { label: def.label, message: t('industry.problem.notNumber') });
-  const lo = def.min === undefined ? '' : t(def.minExclusive ? 'industry.problem.gt' : 'industry.problem.ge', { n: def.min });
-  const hi = def.max === undefined ? '' : t(def.maxExclusive ? 'industry.problem.lt' : 'industry.problem.le', { n: def.max });
-  const range = lo && hi ? t('industry.problem.and', { lo, hi }) : lo || hi;
-  return t('industry.problem.field', { label: def.label, message: t('industry.problem.range', { range }) });
-}
-
 /** Resolves the inputs: defaults, then the dataset's sums, then what the user typed. */
 export function parseIndustryInputs(
   query: Record<string, unknown>,
@@ -275,6 +264,7 @@ export function parseIndustryInputs(
   const sources = {} as Record<IndustryKey, AssumptionSource>;
   const raw: Partial<Record<IndustryKey, string>> = {};
   const problems: AssumptionProblem[] = [];
+  const t = textIn(lang);
   const defs = industryDefs(lang);
   for (const def of defs) sources[def.key] = 'default';
   if (dataset) {
@@ -291,12 +281,12 @@ export function parseIndustryInputs(
     const text = typeof v === 'string' ? v : Array.isArray(v) && typeof v[v.length - 1] === 'string' ? (v[v.length - 1] as string) : undefined;
     if (text === undefined || text.trim() === '') continue;
     raw[key] = text;
-    const checked = checkValue(def, text);
+    const checked = checkValue(def, text, lang);
     if ('value' in checked && typeof checked.value === 'number') {
       if (checked.value !== inputs[key]) sources[key] = 'user';
       inputs[key] = checked.value;
     } else {
-      problems.push({ key, value: text, message: problemMessage(lang, def, text, 'message' in checked ? checked.message : 'is invalid') });
+      problems.push({ key, value: text, message: t('industry.problem.field', { label: def.label, message: 'message' in checked ? checked.message : '' }) });
     }
   }
   if (dataset && sources.acceleratorSpend === 'data' && sources.acceleratorShare === 'user') {

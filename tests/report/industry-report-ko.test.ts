@@ -44,7 +44,7 @@ describe('buildIndustryReport › in Korean', () => {
 
   test('bad input › the Korean message names the field by its label and its range', () => {
     const r = buildIndustryReport({ acceleratorShare: '0', grossMargin: 'abc' }, null, 'ko');
-    expect(r.problems.map((p) => p.message)).toEqual(['데이터센터 비용 중 가속기 비중: 0 초과 1 이하 범위여야 합니다', '최종 사용자 매출총이익률: 숫자여야 합니다']);
+    expect(r.problems.map((p) => p.message)).toEqual(['데이터센터 비용 중 가속기 비중: 0 초과 1 이하의 값이어야 합니다', '최종 사용자 매출총이익률: 숫자여야 합니다']);
     expect(buildIndustryReport({ acceleratorShare: '0' }, null, 'en').problems[0]?.message).toBe('Accelerators’ share of data-center cost must be greater than 0 and at most 1');
   });
 });

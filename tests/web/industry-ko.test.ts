@@ -56,7 +56,10 @@ describe('industry gap › in Korean', () => {
   test('bad input › 422 in Korean, each field named by its Korean label', async () => {
     const res = await request(app).get('/reports/industry?acceleratorShare=0&includeGuidance=maybe&dataset=1').set('Accept-Language', 'ko').expect(422);
     expect(res.text).toContain('쓸 수 없는 입력이 있습니다');
-    expect(res.text).toContain('데이터센터 비용 중 가속기 비중: 0 초과 1 이하 범위여야 합니다');
+    expect(res.text).toContain('데이터센터 비용 중 가속기 비중: 0 초과 1 이하의 값이어야 합니다');
+    // The problems table names the field by its label and says what was wrong with it, not a generic line.
+    expect(res.text).toMatch(/<td>가이던스 연도<\/td><td><code>maybe<\/code><\/td><td>includeGuidance는 true 또는 false여야 합니다<\/td>/);
+    expect(res.text).toMatch(/<td>데이터센터 비용 중 가속기 비중<\/td><td><code>0<\/code><\/td>/);
     const json = await request(app).get('/reports/industry.json?year=20x4&lang=ko').expect(422);
     expect(JSON.stringify(json.body)).toContain('연도는 2024 같은 달력 연도여야 합니다');
   });

@@ -110,7 +110,7 @@ function inputLines(report: IndustryReport, spend: DatasetSpend | null, lang: La
 /** The form's selects (dataset, calendar year, guidance) and fields, labels in the reader's language. */
 function formModel(report: IndustryReport, spend: DatasetSpend | null, datasetId: number | null, choices: { id: number; name: string; selected: boolean }[], lang: Lang) {
   const t = textIn(lang);
-  const fields = formFields(industryDefs(lang), { ...report, values: report.inputs });
+  const fields = formFields(industryDefs(lang), { ...report, values: report.inputs }, undefined, lang);
   return {
     action: '/reports/industry',
     selects: [
@@ -135,8 +135,7 @@ function formModel(report: IndustryReport, spend: DatasetSpend | null, datasetId
           ]
         : []),
     ],
-    // The source beside each value in the reader's language (the shared form words it in English).
-    fields: lang === 'en' ? fields : fields.map((f) => ({ ...f, sourceLabel: t(`industry.source.${f.source}`) })),
+    fields,
   };
 }
 
@@ -193,16 +192,19 @@ export function industryRoutes(deps: AppDeps): Router {
         const text = q.toString();
         return text ? `${path}?${text}` : path;
       };
+      const form = formModel(report, spend, datasetId, choices, lang);
+      const labelOf = (column: string | null): string | null => [...form.fields, ...form.selects].find((f) => ('key' in f ? f.key : f.name) === column)?.label ?? null;
       res.status(problems.length > 0 ? 422 : 200).render('reports/industry', {
         title: t('industry.pageTitle'),
         report: problems.length > 0 ? null : { ...report, tables: pageTables(report, link) },
-        problems,
+        // Each problem named by its field's label; every message here is already in the reader's language.
+        problems: problems.map((p) => ({ ...p, label: labelOf(p.column), localized: true })),
         presets: INDUSTRY_PRESETS.map((p) => ({
           label: t(`industry.preset.${p.id}.label`),
           published: t(`industry.preset.${p.id}.published`),
           href: `/reports/industry?${new URLSearchParams(Object.entries(p.inputs).map(([k, v]) => [k, String(v)])).toString()}`,
         })),
-        form: formModel(report, spend, datasetId, choices, lang),
+        form,
         assumptionRows: lines.map(([key, value, source]) => ({
           key,
           value,
