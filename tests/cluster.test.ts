@@ -22,7 +22,8 @@ function run(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => strin
   return { child, output: () => out, exited };
 }
 
-async function until(check: () => boolean, what: () => string, ms = 20_000): Promise<void> {
+/** Waits for a condition, up to `ms`: generous, as a loaded 2-core machine starts two workers slowly (mathjs alone can take seconds to load). */
+async function until(check: () => boolean, what: () => string, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting: ${what()}`);
@@ -63,17 +64,17 @@ describe('node dist/cluster.js', () => {
       c.child.kill('SIGTERM');
     }
     expect(await c.exited).toBe(0);
-  });
+  }, 180_000);
 
   test('a bad setting › the cluster stops with code 1 and the message, not a restart loop', async () => {
     const c = run({ WEB_CONCURRENCY: '2', PORT: 'eighty' });
     expect(await c.exited).toBe(1);
     expect(c.output()).toContain('PORT="eighty"');
-  });
+  }, 120_000);
 
   test('a worker that cannot start › the cluster stops with its code, not a restart loop', async () => {
     const c = run({ WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none', SESSION_SECRET: 'cluster-secret-0123456789' });
     expect(await c.exited).toBe(1);
     expect(c.output()).toContain('before serving; stopping');
-  });
+  }, 120_000);
 });
