@@ -77,6 +77,18 @@ describe('company report page in Korean', () => {
     expect(englishRuns(visibleText(ownParts(res.text)))).toEqual([]);
   });
 
+  test('a built-in scenario › named in Korean on the page (기본), its stored name in the CSV', async () => {
+    const { app, store } = await makeApp();
+    const base = (await store.listScenarios('any-workspace')).find((s) => s.builtIn && s.name === 'Base');
+    expect(base).toBeDefined();
+    const page = await request(app).get(`/datasets/1/report?scenario=${base?.id}&lang=ko`).expect(200);
+    expect(page.text).toContain('시나리오 “<span translate="no">기본</span>”');
+    const en = await request(app).get(`/datasets/1/report?scenario=${base?.id}&lang=en`).expect(200);
+    expect(en.text).toContain('scenario “<span translate="no">Base</span>”');
+    const csv = await request(app).get(`/datasets/1/report.csv?scenario=${base?.id}&lang=ko`).expect(200);
+    expect(csv.text).toContain('"# scenario","Base","사용자 입력"');
+  });
+
   test('a bad assumption › the 422 page’s own headings in Korean', async () => {
     const { app } = await makeApp();
     const res = await request(app).get('/datasets/1/report?wacc=abc').set('Accept-Language', 'ko').expect(422);

@@ -15,6 +15,7 @@ import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import { reportCacheFor, reportLimits } from '../report-cache';
 import type { ReportContext } from './report-context';
 import { plain, textIn, type Lang } from '../i18n';
+import { presetName } from './scenarios';
 import { assumptionLabel, lineValueText, printedValue, sourceWord, unitWord, wordOf } from '../../report/company-text';
 
 /**
@@ -187,7 +188,9 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     return;
   }
 
-  const scenarios = (await deps.store.listScenarios(workspace)).map((s) => ({ id: s.id, name: s.name, builtIn: s.builtIn, selected: s.id === scenario?.id }));
+  // Built-in scenarios by their name in the reader's language (기본, 낙관…); saved ones as typed.
+  const shownName = (s: Scenario): string => (s.builtIn ? presetName(s.name, lang) : s.name);
+  const scenarios = (await deps.store.listScenarios(workspace)).map((s) => ({ id: s.id, name: shownName(s), builtIn: s.builtIn, selected: s.id === scenario?.id }));
   const link = (path: string, extra: Record<string, string> = {}) => {
     const q = new URLSearchParams(qs);
     if (scenario) q.set('scenario', String(scenario.id));
@@ -219,7 +222,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     rendered = { summary: await renderToString(res, 'reports/company-summary', locals), body: await renderToString(res, 'reports/company-body', locals) };
     if (report && problems.length === 0) cache.set(`fragments|${fragmentKey}`, rendered, (rendered.summary.length + rendered.body.length) * 2);
   }
-  const fields = [...formFields(ASSUMPTION_DEFS, parsed, scenario?.name, lang), ...priceFields(tickersOf(rows), parsed, lang), ...metricFields(parsed, problems, lang), ...mcFields(parsed, req.query as Record<string, unknown>, lang)];
+  const fields = [...formFields(ASSUMPTION_DEFS, parsed, scenario ? shownName(scenario) : undefined, lang), ...priceFields(tickersOf(rows), parsed, lang), ...metricFields(parsed, problems, lang), ...mcFields(parsed, req.query as Record<string, unknown>, lang)];
   const pageLocals = {
     title: plain(lang, 'company.page.title', { name: dataset.name }),
     dataset,
@@ -227,7 +230,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     // The page names each field as the form does ("Discount rate (WACC)"); JSON and CSV keep the key.
     // An assumption's problem is already written in the reader's language (parseAssumptions).
     problems: problems.map((p) => ({ ...p, label: fields.find((f) => f.key === p.column)?.label ?? null, localized: p.code === 'invalid_assumption' })),
-    scenario,
+    scenario: scenario ? { ...scenario, name: shownName(scenario) } : null,
     scenarios,
     form: {
       action: base,
