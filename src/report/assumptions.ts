@@ -393,7 +393,7 @@ export function parseAssumptions(
 /** `metric.<name>=` keys of a saved scenario and the query (the query wins), and `metricNew`. */
 function parseMetricKeys(query: Record<string, unknown>, scenario: Record<string, number | string> | undefined, lang: Lang): { definitions: MetricDefinition[]; problems: AssumptionProblem[] } {
   const saved = Object.fromEntries(Object.entries(scenario ?? {}).filter(([k]) => k.startsWith('metric.')));
-  const found = metricsFromQuery({ ...saved, ...query });
+  const found = metricsFromQuery({ ...saved, ...query }, lang);
   const problems: AssumptionProblem[] = found.problems.map((p) => ({ key: `metric.${p.metric}`, value: '', message: p.message }));
   const definitions = found.definitions;
   const added = query['metricNew'];

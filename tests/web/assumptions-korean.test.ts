@@ -3,6 +3,7 @@ import { hasMessage } from '../../src/i18n';
 import { ASSUMPTION_DEFS, assumptionText, parseAssumptions } from '../../src/report/assumptions';
 import { formFields, sourceLabel } from '../../src/report/form';
 import { parseMcInputs } from '../../src/report/mc-inputs';
+import { compileMetrics } from '../../src/report/metrics';
 import { makeApp } from '../helpers/app';
 import { englishRuns, visibleText } from './i18n/visible-text';
 
@@ -41,6 +42,19 @@ describe('assumptions in Korean › definitions and messages', () => {
     expect(parseMcInputs({ 'mc.wacc': 'normal(0.09)' }, 'ko').problems[0]?.message).toBe('mc.wacc: normal에는 숫자 2개(mean, sd)가 필요한데 1개를 받았습니다.');
     expect(parseMcInputs({ 'mc.wacc': 'normal(0.09)' }).problems[0]?.message).toBe('mc.wacc: normal takes 2 numbers (mean, sd), got 1.');
     expect(parseMcInputs({ mcCorrelations: 'wacc wacc 0.5' }, 'ko').problems[0]?.message).toBe('mcCorrelations "wacc wacc 0.5": 쌍에는 서로 다른 두 입력이 필요합니다.');
+  });
+
+  test('custom metrics › refusals in Korean, the formula’s names as written; English unchanged', () => {
+    const columns = ['ai_revenue_usd', 'ai_capex_usd'];
+    const refusal = (expression: string, lang?: 'ko') => {
+      const r = compileMetrics([{ name: 'm', expression }], columns, lang);
+      return r.kind === 'invalid' ? r.problems[0]?.message : null;
+    };
+    expect(refusal('revenue / ai_capex_usd', 'ko')).toMatch(/^metric\.m: `revenue`: 현금흐름표의 열이 아닙니다\. 수식에는 현금흐름표의 열, 숫자/);
+    expect(refusal('max()', 'ko')).toMatch(/^metric\.m: max에는 인수 1~16개가 필요한데 0개를 받았습니다\./);
+    expect(refusal('a = 1', 'ko')).toMatch(/쓸 수 없는 표현입니다: 대입\(`=`\)/);
+    expect(refusal('sqrt(1, 2)')).toMatch(/^metric\.m: sqrt takes 1 argument, got 2\. A formula may use/);
+    expect(refusal('max()')).toMatch(/^metric\.m: max takes 1 to 16 arguments, got 0\./);
   });
 
   test('form fields › sources and choices in Korean, values unchanged', () => {
@@ -91,6 +105,14 @@ describe('assumptions in Korean › pages', () => {
     const form = formOf(res.text);
     for (const word of ['다시 계산', '기본값으로', '시나리오 저장', '몬테카를로 분포: 할인율(WACC)', '지표 더하기']) expect(visibleText(form)).toContain(word);
     expect(englishRuns(visibleText(form))).toEqual([]);
+  });
+
+  test('a built-in scenario › named in Korean in the select and in the sources of the values it sets', async () => {
+    const { app } = await makeApp();
+    const res = await request(app).get('/datasets/1/report?scenario=2&wacc=x').set('Accept-Language', KO);
+    const select = /<select name="scenario">[\s\S]*?<\/select>/.exec(res.text)?.[0] ?? '';
+    expect(select).toContain('<option value="2" selected>낙관 (내장)</option>');
+    expect(res.text).toMatch(/<span class="source source-scenario">출처: 시나리오 “낙관”<\/span>/);
   });
 
   test('English readers › the same form reads as before', async () => {

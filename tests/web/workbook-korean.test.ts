@@ -46,6 +46,9 @@ describe('workbook › in Korean, and a won dataset with its report’s defaults
     expect(ko.sheets['Assumptions']![3]).toEqual(['가정', '키', '값', '출처']);
     expect(assumptionRow(ko, 'wacc')[3]).toBe('기본값');
     expect(assumptionRow(en, 'wacc')[3]).toBe('default');
+    // Each assumption by its form label: the same name on the form, the report and the workbook.
+    expect(assumptionRow(ko, 'wacc')[0]).toBe('할인율(WACC)');
+    expect(assumptionRow(en, 'wacc')[0]).toBe('Discount rate (WACC)');
     const sheet = Object.keys(ko.sheets)[1] as string;
     expect(ko.sheets[sheet]![ROW.fcf - 1]![0]).toBe('잉여현금흐름, 달러');
     expect(en.sheets[sheet]![ROW.fcf - 1]![0]).toBe('Free cash flow, USD');

@@ -1,4 +1,5 @@
 import type { MathNode } from 'mathjs';
+import { textIn, type Lang } from '../../i18n';
 import { ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, MAX_DEPTH } from './language';
 
 /**
@@ -6,24 +7,25 @@ import { ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, MAX_DEPTH } from './language';
  * finite number constants, symbols naming a known column, the allowed operators and functions
  * (called by plain name with the right number of arguments), parentheses and `a ? b : c`.
  * Anything else (assignment, function definition, strings, units, matrices, property access,
- * ranges, blocks, chained comparisons) is refused by its kind.
+ * ranges, blocks, chained comparisons) is refused by its kind. The reason is written in `lang`.
  */
-export function checkTree(root: MathNode, columns: ReadonlySet<string>): string | null {
+export function checkTree(root: MathNode, columns: ReadonlySet<string>, lang: Lang = 'en'): string | null {
+  const t = (key: string, vars: Record<string, unknown> = {}) => textIn(lang)(`assumptions.metricProblem.why.${key}`, vars);
   const visit = (node: MathNode, depth: number): string | null => {
-    if (depth > MAX_DEPTH) return `it nests deeper than ${MAX_DEPTH} levels`;
+    if (depth > MAX_DEPTH) return t('deep', { max: MAX_DEPTH });
     const n = node as MathNode & Record<string, unknown>;
     switch (node.type) {
       case 'ConstantNode': {
         const value = n['value'];
-        if (typeof value !== 'number') return `only numbers may be written in it, not ${describeConstant(value)}`;
-        if (!Number.isFinite(value)) return 'a number in it is too large';
+        if (typeof value !== 'number') return t('constant', { what: describeConstant(value, t) });
+        if (!Number.isFinite(value)) return t('tooLarge');
         return null;
       }
       case 'SymbolNode': {
         const name = String(n['name']);
         if (columns.has(name)) return null;
-        if (ALLOWED_FUNCTIONS.has(name)) return `${name} is a function: call it as ${name}(…)`;
-        return `\`${name}\` is not a column of the cash-flow table`;
+        if (ALLOWED_FUNCTIONS.has(name)) return t('callIt', { name });
+        return t('notColumn', { name });
       }
       case 'ParenthesisNode':
         return visit(n['content'] as MathNode, depth + 1);
@@ -33,23 +35,23 @@ export function checkTree(root: MathNode, columns: ReadonlySet<string>): string 
         );
       case 'OperatorNode': {
         const fn = String(n['fn']);
-        if (!ALLOWED_OPERATORS.has(fn)) return `the operator \`${String(n['op'])}\` is not allowed`;
+        if (!ALLOWED_OPERATORS.has(fn)) return t('operator', { op: String(n['op']) });
         return visitAll(n['args'] as MathNode[], depth);
       }
       case 'FunctionNode': {
         const fnNode = n['fn'] as MathNode & Record<string, unknown>;
-        if (fnNode.type !== 'SymbolNode') return 'only the listed functions may be called, by name';
+        if (fnNode.type !== 'SymbolNode') return t('byName');
         const name = String(fnNode['name']);
         const arity = ALLOWED_FUNCTIONS.get(name);
-        if (!arity) return `the function \`${name}\` is not allowed`;
+        if (!arity) return t('function', { name });
         const args = n['args'] as MathNode[];
         if (args.length < arity.min || args.length > arity.max) {
-          return `${name} takes ${arity.min === arity.max ? arity.min : `${arity.min} to ${arity.max}`} argument${arity.max === 1 ? '' : 's'}, got ${args.length}`;
+          return t('arity', { name, count: arity.max, range: arity.min === arity.max ? arity.min : t('arityRange', { min: arity.min, max: arity.max }), got: args.length });
         }
         return visitAll(args, depth);
       }
       default:
-        return `${describeKind(node.type)} is not allowed`;
+        return t('kind', { what: describeKind(node.type, t) });
     }
   };
   const visitAll = (nodes: MathNode[], depth: number): string | null => {
@@ -62,25 +64,16 @@ export function checkTree(root: MathNode, columns: ReadonlySet<string>): string 
   return visit(root, 0);
 }
 
-function describeConstant(value: unknown): string {
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'boolean') return 'true/false';
-  if (value === null || value === undefined) return 'null';
+function describeConstant(value: unknown, t: (key: string) => string): string {
+  if (typeof value === 'string') return t('text');
+  if (typeof value === 'boolean') return t('boolean');
+  if (value === null || value === undefined) return t('null');
   return typeof value;
 }
 
-const KINDS: Record<string, string> = {
-  AssignmentNode: 'assignment (`=`)',
-  FunctionAssignmentNode: 'defining a function',
-  ArrayNode: 'a matrix or list (`[…]`)',
-  AccessorNode: 'property or index access (`.` or `[…]`)',
-  IndexNode: 'indexing',
-  ObjectNode: 'an object (`{…}`)',
-  RangeNode: 'a range (`a:b`)',
-  BlockNode: 'more than one expression (`;` or a new line)',
-  RelationalNode: 'a chained comparison (`a < b < c`); write `a < b and b < c`',
-};
+/** Node kinds a formula may not contain, by mathjs's type (their words are in the locale files). */
+const KINDS = new Set(['AssignmentNode', 'FunctionAssignmentNode', 'ArrayNode', 'AccessorNode', 'IndexNode', 'ObjectNode', 'RangeNode', 'BlockNode', 'RelationalNode']);
 
-function describeKind(type: string): string {
-  return KINDS[type] ?? `a ${type}`;
+function describeKind(type: string, t: (key: string, vars?: Record<string, unknown>) => string): string {
+  return KINDS.has(type) ? t(type) : t('other', { type });
 }

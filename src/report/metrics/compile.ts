@@ -1,4 +1,5 @@
 import type { EvalFunction } from 'mathjs';
+import { textIn, type Lang } from '../../i18n';
 import { checkTree } from './check';
 import { parseFormula } from './instance';
 import { MAX_EXPRESSION_LENGTH, MAX_METRICS, METRIC_NAME } from './language';
@@ -29,6 +30,7 @@ export interface CompiledMetric {
 /**
  * Checks and compiles the metrics of one request over a table with `columns`. Every metric is
  * checked (so the form can show every problem at once); any problem means none is compiled.
+ * Problems are written in `lang`.
  *
  * @example
  * compileMetrics([{ name: 'capex_cover', expression: 'ai_revenue_usd / ai_capex_usd' }], ['ai_revenue_usd', 'ai_capex_usd'])
@@ -37,45 +39,47 @@ export interface CompiledMetric {
 export function compileMetrics(
   definitions: readonly MetricDefinition[],
   columns: readonly string[],
+  lang: Lang = 'en',
 ): { kind: 'ok'; metrics: CompiledMetric[] } | { kind: 'invalid'; problems: MetricProblem[] } {
+  const t = (key: string, vars: Record<string, unknown> = {}) => textIn(lang)(`assumptions.metricProblem.${key}`, vars);
   const problems: MetricProblem[] = [];
   const metrics: CompiledMetric[] = [];
   const known = new Set(columns);
   if (definitions.length > MAX_METRICS) {
-    problems.push({ metric: definitions[MAX_METRICS]?.name ?? '', message: `At most ${MAX_METRICS} metrics may be defined; ${definitions.length} were given.` });
+    problems.push({ metric: definitions[MAX_METRICS]?.name ?? '', message: t('tooMany', { max: MAX_METRICS, count: definitions.length }) });
   }
   const seen = new Set<string>();
   for (const def of definitions.slice(0, MAX_METRICS)) {
     const refuse = (message: string): void => {
-      problems.push({ metric: def.name, message: `metric.${def.name}: ${message}` });
+      problems.push({ metric: def.name, message: t('refused', { name: def.name, message }) });
     };
     if (typeof def.name !== 'string' || !METRIC_NAME.test(def.name)) {
-      refuse('a metric name is a lowercase letter followed by up to 31 lowercase letters, digits or underscores.');
+      refuse(t('name'));
       continue;
     }
     if (seen.has(def.name)) {
-      refuse('this name is defined twice.');
+      refuse(t('twice'));
       continue;
     }
     seen.add(def.name);
     if (typeof def.expression !== 'string' || def.expression.trim() === '') {
-      refuse('the formula is empty.');
+      refuse(t('empty'));
       continue;
     }
     if (def.expression.length > MAX_EXPRESSION_LENGTH) {
-      refuse(`the formula is ${def.expression.length} characters long; at most ${MAX_EXPRESSION_LENGTH} are allowed.`);
+      refuse(t('long', { length: def.expression.length, max: MAX_EXPRESSION_LENGTH }));
       continue;
     }
     let tree;
     try {
       tree = parseFormula(def.expression);
     } catch (err) {
-      refuse(`the formula cannot be read (${err instanceof Error && err instanceof SyntaxError ? err.message : 'it nests too deeply'}).`);
+      refuse(t('unreadable', { detail: err instanceof Error && err instanceof SyntaxError ? err.message : t('tooDeepToRead') }));
       continue;
     }
-    const why = checkTree(tree, known);
+    const why = checkTree(tree, known, lang);
     if (why) {
-      refuse(`${why}. A formula may use the cash-flow table's columns, numbers, + - * / ^ mod, comparisons, and/or/not, a ? b : c, and abs, sqrt, cbrt, exp, log, log10, log2, round, floor, ceil, sign, min, max.`);
+      refuse(t('notAllowed', { why }));
       continue;
     }
     const reads = new Set<string>();

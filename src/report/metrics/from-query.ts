@@ -1,3 +1,4 @@
+import { plain, type Lang } from '../../i18n';
 import type { MetricDefinition, MetricProblem } from './compile';
 
 /** Query keys that define a metric: `metric.<name>=<expression>`. */
@@ -12,14 +13,14 @@ const PREFIX = 'metric.';
  * metricsFromQuery({ wacc: '0.09', 'metric.capex_cover': 'ai_revenue_usd / ai_capex_usd' })
  * // { definitions: [{ name: 'capex_cover', expression: 'ai_revenue_usd / ai_capex_usd' }], problems: [] }
  */
-export function metricsFromQuery(query: Readonly<Record<string, unknown>>): { definitions: MetricDefinition[]; problems: MetricProblem[] } {
+export function metricsFromQuery(query: Readonly<Record<string, unknown>>, lang: Lang = 'en'): { definitions: MetricDefinition[]; problems: MetricProblem[] } {
   const definitions: MetricDefinition[] = [];
   const problems: MetricProblem[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (!key.startsWith(PREFIX)) continue;
     const name = key.slice(PREFIX.length);
     if (typeof value !== 'string') {
-      problems.push({ metric: name, message: `metric.${name}: give one formula, not several.` });
+      problems.push({ metric: name, message: plain(lang, 'assumptions.metricProblem.several', { name }) });
       continue;
     }
     if (value.trim() === '') continue;

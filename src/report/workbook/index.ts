@@ -3,7 +3,7 @@
  * exactly as the company report does (rows in USD, one plan per company, the report's valuation
  * date), so a workbook recomputed by a spreadsheet gives the report's numbers.
  */
-import { ASSUMPTION_DEFS, type ParsedAssumptions } from '../assumptions';
+import { ASSUMPTION_DEFS, assumptionText, type ParsedAssumptions } from '../assumptions';
 import { planCompany, groupByCompany, type ModelOptions } from '../company-model';
 import { reportValuationDate } from '../company-report';
 import { rowsInUsd } from '../data-currency';
@@ -30,7 +30,8 @@ export async function companyWorkbook(datasetName: string, rows: Row[], parsed: 
   const data = rowsInUsd(rows, a);
   const plans = [...groupByCompany(data.rows)].map(([company, companyRows]) => planCompany(company, companyRows, a, opts)).filter((p) => p !== null);
   const { date } = reportValuationDate(plans, a);
-  const labels = new Map(ASSUMPTION_DEFS.map((d) => [d.key as string, d.label]));
+  // Each assumption by the name its form field has in the reader's language.
+  const labels = new Map(ASSUMPTION_DEFS.map((d) => [d.key as string, assumptionText(d, lang).label]));
   const assumptions: WorkbookAssumption[] = WORKBOOK_KEYS.map((key) => ({
     key,
     label: labels.get(key) ?? key,

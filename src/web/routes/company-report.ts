@@ -46,9 +46,9 @@ export async function loadScenario(deps: AppDeps, req: Request, workspace: strin
   return { scenario: null, problem: { code: 'unknown_scenario', line: null, column: 'scenario', value: raw, message: `No saved scenario ${raw}` } };
 }
 
-/** Custom metrics checked against the cash-flow table's columns: each refusal names the metric. */
-export function metricProblems(metrics: readonly MetricDefinition[]): InputProblem[] {
-  const r = compileMetrics(metrics, CASH_FLOW_COLUMNS.map((c) => c.key));
+/** Custom metrics checked against the cash-flow table's columns: each refusal names the metric, in `lang`. */
+export function metricProblems(metrics: readonly MetricDefinition[], lang: Lang = 'en'): InputProblem[] {
+  const r = compileMetrics(metrics, CASH_FLOW_COLUMNS.map((c) => c.key), lang);
   if (r.kind === 'ok') return [];
   return r.problems.map((p) => ({ code: 'invalid_metric', line: null, column: `metric.${p.metric}`, value: metrics.find((m) => m.name === p.metric)?.expression ?? '', message: p.message }));
 }
@@ -153,7 +153,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const workspace = res.locals.workspace as string;
   const { scenario, problem } = await loadScenario(deps, req, workspace);
   const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values, res.locals.lang as Lang), rows);
-  const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed), ...metricProblems(parsed.metrics)];
+  const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed), ...metricProblems(parsed.metrics, res.locals.lang as Lang)];
   const base = `/datasets/${dataset.id}/report`;
 
   if (problems.length > 0 && format !== 'html') throw new ValidationError('Some assumptions are invalid', problems);
@@ -229,7 +229,7 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
     fragments: rendered,
     // The page names each field as the form does ("Discount rate (WACC)"); JSON and CSV keep the key.
     // An assumption's problem is already written in the reader's language (parseAssumptions).
-    problems: problems.map((p) => ({ ...p, label: fields.find((f) => f.key === p.column)?.label ?? null, localized: p.code === 'invalid_assumption' })),
+    problems: problems.map((p) => ({ ...p, label: fields.find((f) => f.key === p.column)?.label ?? null, localized: p.code === 'invalid_assumption' || p.code === 'invalid_metric' })),
     scenario: scenario ? { ...scenario, name: shownName(scenario) } : null,
     scenarios,
     form: {

@@ -175,7 +175,7 @@ function scenarioFromBody(body: Record<string, unknown>, lang: Lang): { name: st
   for (const m of parsed.metrics) values[`metric.${m.name}`] = m.expression;
   for (const [k, d] of Object.entries(parsed.mc.distributions)) if (d) values[`mc.${k}`] = describeDistribution(d);
   if (parsed.mc.correlations.length) values['mcCorrelations'] = parsed.mc.correlations.map((c) => `${c.a} ${c.b} ${c.rankCorrelation}`).join('; ');
-  for (const p of metricProblems(parsed.metrics)) parsed.problems.push({ key: p.column ?? 'metric', value: String(p.value ?? ''), message: p.message });
+  for (const p of metricProblems(parsed.metrics, lang)) parsed.problems.push({ key: p.column ?? 'metric', value: String(p.value ?? ''), message: p.message });
   return { name, parsed, nameError, values };
 }
 
