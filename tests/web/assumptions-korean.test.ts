@@ -88,10 +88,10 @@ describe('assumptions in Korean › pages', () => {
     // The whole form, its help (title) and placeholders included, has no English sentence left.
     expect(englishRuns(visibleText(formOf(res.text)))).toEqual([]);
     expect(englishRuns(visibleText(table))).toEqual([]);
-    // The API keeps the key: it is what a script sends.
+    // The API keeps the key (what a script sends) and English messages, whatever the reader's language.
     const j = await request(app).get('/datasets/1/report.json?wacc=abc').set('Accept-Language', KO);
     expect(j.status).toBe(422);
-    expect(j.body.problems[0]).toMatchObject({ column: 'wacc', value: 'abc' });
+    expect(j.body.problems[0]).toMatchObject({ column: 'wacc', value: 'abc', message: 'Discount rate (WACC) must be a number' });
   });
 
   test('the Korean companies’ report form › won chosen by the data, in Korean words', async () => {

@@ -152,8 +152,10 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const cache = reportCacheFor(deps.store, deps.config);
   const workspace = res.locals.workspace as string;
   const { scenario, problem } = await loadScenario(deps, req, workspace);
-  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values, res.locals.lang as Lang), rows);
-  const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed), ...metricProblems(parsed.metrics, res.locals.lang as Lang)];
+  // Problems read in the reader's language on the page; the CSV and JSON APIs keep English messages.
+  const problemLang: Lang = format === 'html' ? (res.locals.lang as Lang) : 'en';
+  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values, problemLang), rows);
+  const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed), ...metricProblems(parsed.metrics, problemLang)];
   const base = `/datasets/${dataset.id}/report`;
 
   if (problems.length > 0 && format !== 'html') throw new ValidationError('Some assumptions are invalid', problems);

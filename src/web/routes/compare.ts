@@ -102,7 +102,8 @@ export async function comparePage(deps: AppDeps, req: Request, res: Response, fo
   if (!dataset || dataset.kind !== 'company') throw new NotFoundError(`No company dataset ${raw}`);
   const { scenarios, problems } = await resolveScenarios(deps, askedScenarios(req.query.scenarios), workspace, lang);
   const { scenarios: _s, ...assumptionKeys } = req.query as Record<string, unknown>;
-  const overrides = parseAssumptions(assumptionKeys, undefined, lang);
+  // The page's 422 names problems in the reader's language; CSV and JSON keep English messages.
+  const overrides = parseAssumptions(assumptionKeys, undefined, format === 'html' ? lang : 'en');
   for (const p of overrides.problems) problems.push({ code: 'invalid_assumption', line: null, column: p.key, value: p.value, message: p.message });
   if (problems.length > 0) throw new ValidationError('Some scenarios cannot be compared', problems);
   const comparison = await cachedComparison(deps, dataset, scenarios, assumptionKeys, lang);
