@@ -23,6 +23,7 @@ import { withMetricColumns, type MetricDefinition } from './metrics';
 import { convergenceChart, varianceTornadoChart } from './mc-charts';
 import type { McInputs } from './mc-inputs';
 import { textIn, type Lang } from '../i18n';
+import type { WonStyle } from './number-text';
 import { assumptionLabel, unitWord, wordOf } from './company-text';
 
 export interface ReportChart {
@@ -522,6 +523,7 @@ function sectionFor(
   mcTrials: number,
   mcInputs?: Pick<McInputs, 'distributions' | 'correlations'>,
   lang: Lang = 'en',
+  won: WonStyle = 'exact',
 ): CompanySection {
   const t = textIn(lang);
   const model = modelFromPlan(plan, a, valuationDate, unit);
@@ -592,7 +594,7 @@ function sectionFor(
     tables,
     grid,
     charts,
-    summary: companySummary(model, lens, val, a, mc, lang),
+    summary: companySummary(model, lens, val, a, mc, lang, won),
   };
 }
 
@@ -621,7 +623,8 @@ function combine(name: TableName, sections: CompanySection[], lang: Lang): Repor
 }
 
 /**
- * Builds the whole report for a company dataset under resolved assumptions.
+ * Builds the whole report for a company dataset under resolved assumptions, its words in `lang`
+ * (Korean summaries write won in the reader's `won` style, as the tables beside them).
  * @example buildCompanyReport('Hyperscalers', rows, parseAssumptions({})).sections.length
  */
 export function buildCompanyReport(
@@ -629,6 +632,7 @@ export function buildCompanyReport(
   rows: Row[],
   parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: MetricDefinition[]; mc?: Pick<McInputs, 'distributions' | 'correlations'> },
   lang: Lang = 'en',
+  won: WonStyle = 'exact',
 ): CompanyReport {
   const sections: CompanySection[] = [];
   const data = rowsInUsd(rows, parsed.values);
@@ -654,7 +658,7 @@ export function buildCompanyReport(
   if (mcTrials < a.mcTrials) {
     dataNotes.push(t('company.note.mcTrialsCut', { trials: mcTrials.toLocaleString('en-US'), asked: a.mcTrials.toLocaleString('en-US'), most: MC_TRIALS_PER_REPORT.toLocaleString('en-US'), companies: planned.length.toLocaleString('en-US') }));
   }
-  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials, parsed.mc, lang));
+  for (const p of planned) sections.push(sectionFor(p.company, i++, p.rows, a, opts, p.plan, valuationDate, unit, parsed.prices ?? {}, mcTrials, parsed.mc, lang, won));
   // Custom metrics become metric_<name> columns of each cash-flow table (checked by the caller;
   // a refused metric leaves the table as it was).
   if (parsed.metrics?.length) {
@@ -679,7 +683,7 @@ export function buildCompanyReport(
     unit,
     sections,
     tables,
-    summary: overallSummary(sections.map((s) => s.model), a, unit, valuationDate, lang),
+    summary: overallSummary(sections.map((s) => s.model), a, unit, valuationDate, lang, won),
     skipped,
     dataNotes,
   };

@@ -10,11 +10,10 @@ import type { CompanyModel, IrrResult } from './company-model';
 import type { CompanyMonteCarlo } from './monte-carlo';
 import type { DepreciationLens } from './depreciation-lens';
 import type { Valuation } from './valuation';
-import { dateText, grouped, moneyText, multipleText, percentText, priceText, yearsText, type NumberStyle } from './number-text';
+import { dateText, grouped, moneyText, multipleText, percentText, priceText, yearsText, type NumberStyle, type WonStyle } from './number-text';
 
-const KO: NumberStyle = { lang: 'ko', won: 'exact' };
-
-const won = (x: number, currency: string) => moneyText(x, currency, KO);
+/** Money in Korean in the reader's won style (53조 1,139억원 or 53.1조원), as the tables beside the summary write it. */
+const won = (x: number, currency: string, k: NumberStyle) => moneyText(x, currency, k);
 const pct = percentText;
 const date = (iso: string) => dateText(iso, 'ko');
 
@@ -64,9 +63,9 @@ export function irrClauseKo(r: IrrResult): string {
   }
 }
 
-function paybackSentence(m: CompanyModel, a: Assumptions): string {
-  const head = `${m.company}의 ${span(m)} AI 설비투자 ${withParticle(won(m.totalAiCapexUsd, m.currency), '은')} 할인율(WACC) ${pct(a.wacc)}에서`;
-  const npv = `${date(m.valuationDate)} 기준 순현재가치(NPV)는 ${won(m.npvUsd, m.currency)}이고, ${irrClauseKo(m.irr)}.`;
+function paybackSentence(m: CompanyModel, a: Assumptions, k: NumberStyle): string {
+  const head = `${m.company}의 ${span(m)} AI 설비투자 ${withParticle(won(m.totalAiCapexUsd, m.currency, k), '은')} 할인율(WACC) ${pct(a.wacc)}에서`;
+  const npv = `${date(m.valuationDate)} 기준 순현재가치(NPV)는 ${won(m.npvUsd, m.currency, k)}이고, ${irrClauseKo(m.irr)}.`;
   if (m.paybackYears === null) {
     const until = m.capacityAfterData === 'run-off' ? `마지막 연산 장비가 수명을 다하는 FY${m.lastYear}까지` : `${m.years.length}년 기간 안에`;
     return `${head} ${until} 회수되지 않습니다. ${npv}`;
@@ -86,24 +85,24 @@ function dataSentence(m: CompanyModel): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
-function monteCarloSentence(mc: CompanyMonteCarlo, currency: string): string | null {
+function monteCarloSentence(mc: CompanyMonteCarlo, currency: string, k: NumberStyle): string | null {
   if (mc.npv.p10 === null || mc.npv.p90 === null || mc.probNpvPositive === null) return null;
-  const head = `성장률, 마진, 설비투자 중 AI 비중, 할인율(WACC)을 바꿔 가며 몬테카를로 시행 ${grouped(mc.trials)}회(시드 ${mc.seed})를 돌리면 순현재가치(NPV)는 ${won(mc.npv.p10, currency)}(P10)에서 ${won(mc.npv.p90, currency)}(P90) 사이이고, 시행의 ${pct(mc.probNpvPositive)}에서 양수`;
+  const head = `성장률, 마진, 설비투자 중 AI 비중, 할인율(WACC)을 바꿔 가며 몬테카를로 시행 ${grouped(mc.trials)}회(시드 ${mc.seed})를 돌리면 순현재가치(NPV)는 ${won(mc.npv.p10, currency, k)}(P10)에서 ${won(mc.npv.p90, currency, k)}(P90) 사이이고, 시행의 ${pct(mc.probNpvPositive)}에서 양수`;
   return mc.probPaybackWithinHorizon === null ? `${head}입니다.` : `${head}이며, ${mc.horizonYears}년 안에 회수되는 시행은 ${pct(mc.probPaybackWithinHorizon)}입니다.`;
 }
 
-function breakEvenSentence(m: CompanyModel, a: Assumptions): string | null {
+function breakEvenSentence(m: CompanyModel, a: Assumptions, k: NumberStyle): string | null {
   if (m.breakEvenAiRevenueUsd === null) return null;
   const last = m.years.find((y) => y.fiscalYear === m.lastDataYear);
   if (!last) return null;
-  const need = won(m.breakEvenAiRevenueUsd, m.currency);
-  const has = won(last.aiRevenueUsd, m.currency);
+  const need = won(m.breakEvenAiRevenueUsd, m.currency, k);
+  const has = won(last.aiRevenueUsd, m.currency, k);
   const basis = last.aiRevenueBasis === 'reported' ? '보고된' : '모델로 추정한';
   const cover = last.aiRevenueUsd >= m.breakEvenAiRevenueUsd ? '이를 넘습니다' : `필요한 매출의 ${pct(last.aiRevenueUsd / m.breakEvenAiRevenueUsd)}입니다`;
   return `FY${m.lastDataYear}에 가동 중인 빈티지가 마진 ${pct(a.aiEbitdaMargin)}에서 전력비와 세금을 빼고 자본비용을 벌려면 그해 AI 매출 ${withParticle(need, '이')} 필요합니다. ${basis} 매출은 ${withParticle(has, '으로')} ${cover}.`;
 }
 
-function lensSentence(l: DepreciationLens | null, currency: string): string | null {
+function lensSentence(l: DepreciationLens | null, currency: string, k: NumberStyle): string | null {
   if (!l) return null;
   const shorter = l.rows.find((r) => r.usefulLifeYears === l.referenceLifeYears - 1);
   const longer = l.rows.find((r) => r.usefulLifeYears === l.referenceLifeYears + 1);
@@ -113,15 +112,15 @@ function lensSentence(l: DepreciationLens | null, currency: string): string | nu
     return `모든 AI 서버의 내용연수를 1년 줄이면(FY${l.fiscalYear} 실적의 바탕인 ${l.referenceLifeYears}년 대신 ${shorter.usefulLifeYears}년) FY${l.fiscalYear} 주당순이익(EPS)이 ${move(shorter.epsChange)}.${tail}`;
   }
   if (shorter) {
-    return `모든 AI 서버의 내용연수를 1년 줄이면(${l.referenceLifeYears}년 대신 ${shorter.usefulLifeYears}년) FY${l.fiscalYear} 감가상각비가 ${won(shorter.depreciationChangeUsd, currency)} 늘어납니다.`;
+    return `모든 AI 서버의 내용연수를 1년 줄이면(${l.referenceLifeYears}년 대신 ${shorter.usefulLifeYears}년) FY${l.fiscalYear} 감가상각비가 ${won(shorter.depreciationChangeUsd, currency, k)} 늘어납니다.`;
   }
   return null;
 }
 
-function valuationSentence(v: Valuation | null, company: string, currency: string): string {
+function valuationSentence(v: Valuation | null, company: string, currency: string, k: NumberStyle): string {
   if (!v) return `데이터에 ${company}의 주가나 시가총액이 없어 밸류에이션 배수를 계산하지 않습니다.`;
   if (v.pe === null || !v.compression || v.sharePriceUsd === null) {
-    return `${company}의 FY${v.fiscalYear} 시가총액은 ${won(v.marketCapUsd, currency)}입니다. 주당순이익(EPS)이 양수가 아니어서 주가수익비율(P/E)은 없습니다.`;
+    return `${company}의 FY${v.fiscalYear} 시가총액은 ${won(v.marketCapUsd, currency, k)}입니다. 주당순이익(EPS)이 양수가 아니어서 주가수익비율(P/E)은 없습니다.`;
   }
   const c = v.compression;
   const when = v.sharePriceDate === 'typed' ? `양식에 입력한 주가, FY${v.fiscalYear} EPS 기준` : v.sharePriceDate ? `${date(v.sharePriceDate)}, FY${v.fiscalYear} EPS 기준` : `FY${v.fiscalYear}`;
@@ -131,13 +130,14 @@ function valuationSentence(v: Valuation | null, company: string, currency: strin
       ? ''
       : v.aiRevenueToJustifyUsd === 0
         ? ` 지금의 이익만으로도 ${multipleText(c.toPe)}에서 시가총액이 설명됩니다.`
-        : ` 나머지 시가총액을 ${multipleText(c.toPe)}로 정당화하려면 해마다 AI 매출 ${withParticle(won(v.aiRevenueToJustifyUsd, currency), '이')} 필요합니다.`;
-  return `주가 ${priceText(v.sharePriceUsd, currency, KO)}(${when})에서 주가수익비율(P/E)은 ${multipleText(v.pe)}입니다. 목표 P/E ${multipleText(c.toPe)}에서는 주가가 ${move}.${ai}`;
+        : ` 나머지 시가총액을 ${multipleText(c.toPe)}로 정당화하려면 해마다 AI 매출 ${withParticle(won(v.aiRevenueToJustifyUsd, currency, k), '이')} 필요합니다.`;
+  return `주가 ${priceText(v.sharePriceUsd, currency, k)}(${when})에서 주가수익비율(P/E)은 ${multipleText(v.pe)}입니다. 목표 P/E ${multipleText(c.toPe)}에서는 주가가 ${move}.${ai}`;
 }
 
-/** Three to five paragraphs for one company, in Korean. */
-export function companySummaryKo(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo): string[] {
-  return [paybackSentence(m, a), dataSentence(m), mc ? monteCarloSentence(mc, m.currency) : null, breakEvenSentence(m, a), lensSentence(l, m.currency), valuationSentence(v, m.company, m.currency)].filter(
+/** Three to five paragraphs for one company, in Korean, won written in `wonStyle`. */
+export function companySummaryKo(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo, wonStyle: WonStyle = 'exact'): string[] {
+  const k: NumberStyle = { lang: 'ko', won: wonStyle };
+  return [paybackSentence(m, a, k), dataSentence(m), mc ? monteCarloSentence(mc, m.currency, k) : null, breakEvenSentence(m, a, k), lensSentence(l, m.currency, k), valuationSentence(v, m.company, m.currency, k)].filter(
     (s): s is string => s !== null,
   );
 }
@@ -168,12 +168,13 @@ export function unitSentenceKo(u: UnitEconomics, a: Assumptions): string {
 
 const listOf = (models: CompanyModel[], years: (m: CompanyModel) => number[]) => models.map((m) => `${m.company} ${fy(years(m))}`).join('; ');
 
-/** Paragraphs over all companies of the report, in Korean. */
-export function overallSummaryKo(models: CompanyModel[], a: Assumptions, unit?: UnitEconomics, valuationDate?: string): string[] {
+/** Paragraphs over all companies of the report, in Korean, won written in `wonStyle`. */
+export function overallSummaryKo(models: CompanyModel[], a: Assumptions, unit?: UnitEconomics, valuationDate?: string, wonStyle: WonStyle = 'exact'): string[] {
+  const k: NumberStyle = { lang: 'ko', won: wonStyle };
   if (models.length === 0) return ['데이터에 설비투자가 있는 기업이 없어 평가할 것이 없습니다.'];
   const paying = models.filter((m) => m.paybackYears !== null);
   const total = models.reduce((s, m) => s + m.totalAiCapexUsd, 0);
-  const money = (x: number) => won(x, a.reportingCurrency);
+  const money = (x: number) => won(x, a.reportingCurrency, k);
   const after = a.capacityAfterData === 'run-off' ? '마지막 연산 장비가 수명을 다할 때까지(데이터 이후 설비투자 없음)' : `설비를 유지하며 ${a.horizonYears}년 기간 안에`;
   const out = [
     `이 가정(할인율(WACC) ${pct(a.wacc)}, 데이터에 없으면 서버 내용연수 ${a.gpuUsefulLifeYears}년, 데이터에 없으면 설비투자의 ${pct(a.aiCapexShare)}가 AI${deflation(a)}${currencyClause(a)})에서는 ${models.length}개 기업 중 ${paying.length}곳의 AI 설비투자가 ${after} 회수됩니다. 평가한 AI 설비투자는 모두 ${money(total)}입니다.`,

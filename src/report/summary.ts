@@ -11,7 +11,7 @@ import type { CompanyMonteCarlo } from './monte-carlo';
 import type { DepreciationLens } from './depreciation-lens';
 import type { Valuation } from './valuation';
 import type { Lang } from '../i18n';
-import { yearsText as yearsNumber } from './number-text';
+import { yearsText as yearsNumber, type WonStyle } from './number-text';
 import { companySummaryKo, overallSummaryKo } from './summary-ko';
 import { describeMoney as money, describeMultiple, describePercent, describePrice as price } from './words';
 
@@ -115,9 +115,9 @@ export function monteCarloSentence(mc: CompanyMonteCarlo, currency: string): str
   return `Over ${mc.trials.toLocaleString('en-US')} Monte Carlo trials (seed ${mc.seed}) of growth, margin, AI share of capex and WACC, NPV runs from ${money(mc.npv.p10, currency)} (P10) to ${money(mc.npv.p90, currency)} (P90) and is positive in ${describePercent(mc.probNpvPositive)} of them${payback}.`;
 }
 
-/** Three to five sentences for one company, in the report's language. */
-export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo, lang: Lang = 'en'): string[] {
-  if (lang === 'ko') return companySummaryKo(m, l, v, a, mc);
+/** Three to five sentences for one company, in the report's language (Korean won in `won` style). */
+export function companySummary(m: CompanyModel, l: DepreciationLens | null, v: Valuation | null, a: Assumptions, mc?: CompanyMonteCarlo, lang: Lang = 'en', won: WonStyle = 'exact'): string[] {
+  if (lang === 'ko') return companySummaryKo(m, l, v, a, mc, won);
   return [paybackSentence(m, a), dataSentence(m), mc ? monteCarloSentence(mc, m.currency) : null, breakEvenSentence(m, a), lensSentence(l, m.currency), valuationSentence(v, m.company, m.currency)].filter(
     (s): s is string => s !== null,
   );
@@ -149,9 +149,9 @@ export function unitSentence(u: UnitEconomics, a: Assumptions): string {
   return `Each dollar of AI capex must earn ${need} of AI revenue in its first year (at ${describePercent(a.gpuUtilization)} utilization, ${describePercent(a.aiEbitdaMargin)} margin, after power and tax, over a ${a.gpuUsefulLifeYears}-year server life) to earn its ${describePercent(a.wacc)} cost of capital; the scenario assumes ${y}, so ${worth}.`;
 }
 
-/** Sentences over all companies of the report, in the report's language. */
-export function overallSummary(models: CompanyModel[], a: Assumptions, unit?: UnitEconomics, valuationDate?: string, lang: Lang = 'en'): string[] {
-  if (lang === 'ko') return overallSummaryKo(models, a, unit, valuationDate);
+/** Sentences over all companies of the report, in the report's language (Korean won in `won` style). */
+export function overallSummary(models: CompanyModel[], a: Assumptions, unit?: UnitEconomics, valuationDate?: string, lang: Lang = 'en', won: WonStyle = 'exact'): string[] {
+  if (lang === 'ko') return overallSummaryKo(models, a, unit, valuationDate, won);
   if (models.length === 0) return ['The dataset has no company with capex, so there is nothing to evaluate.'];
   const paying = models.filter((m) => m.paybackYears !== null);
   const describeMoney = (x: number) => money(x, a.reportingCurrency);

@@ -89,6 +89,17 @@ describe('Korean summary › the built-in Korean companies, in won', () => {
     expect(report.summary[0]).toContain('첫해 달러당 1,400원');
   });
 
+  test('short won style › the summary writes won as the reader’s tables do (53.1조원, not 53조 1,139억원)', () => {
+    const short = buildCompanyReport('Korea', rows, applyDataDefaults(parseAssumptions({}), rows), 'ko', 'short');
+    const s = short.sections.find((x) => x.company === 'Samsung Electronics')!;
+    const row = short.tables.comparison.rows.find((r) => r[0] === s.company)!;
+    const col = short.tables.comparison.columns.findIndex((c) => c.key === 'npv_krw');
+    const npv = formatReportCell(row[col], 'money', 'KRW', { lang: 'ko', won: 'short' });
+    expect(npv).toMatch(/^−[\d.]+조원$/);
+    expect(s.summary[0]).toContain(`순현재가치(NPV)는 ${npv}이고`);
+    expect([...short.summary, ...short.sections.flatMap((x) => x.summary)].join(' ')).not.toMatch(/\d조 [\d,]+억원/);
+  });
+
   test('Samsung Electronics › NPV as the table prints it, in won', () => {
     const s = report.sections.find((x) => x.company === 'Samsung Electronics')!;
     const npv = tableText(report, s.company, 'npv_usd', 'money');

@@ -115,6 +115,16 @@ describe('assumptions in Korean › pages', () => {
     expect(res.text).toMatch(/<span class="source source-scenario">출처: 시나리오 “낙관”<\/span>/);
   });
 
+  test('won style › ?won=short writes the Korean summary’s won as the tables do', async () => {
+    const { app } = await makeApp();
+    const exact = await request(app).get('/datasets/3/report').set('Accept-Language', KO).expect(200);
+    const short = await request(app).get('/datasets/3/report?won=short').set('Accept-Language', KO).expect(200);
+    const summaryOf = (html: string) => /<section class="summary"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(summaryOf(exact.text)).toMatch(/\d조 [\d,]+억원/);
+    expect(summaryOf(short.text)).toMatch(/\d\.\d+조원/);
+    expect(summaryOf(short.text)).not.toMatch(/\d조 [\d,]+억원/);
+  });
+
   test('English readers › the same form reads as before', async () => {
     const { app } = await makeApp();
     const res = await request(app).get('/datasets/1/report?wacc=abc&lang=en');

@@ -11,6 +11,7 @@ import { buildModelEconomics, type LensInput, type ModelEconomicsOptions } from 
 import { checked } from '../finite';
 import type { Row } from '../../store/types';
 import type { Lang } from '../../i18n';
+import type { WonStyle } from '../number-text';
 
 /** The assumptions that compound over the horizon: what to reduce when a company report overflows. */
 export const COMPANY_GROWTH_DRIVERS = ['gpuUsefulLifeYears', 'horizonYears', 'tokenPriceDeflation', 'volumeElasticity', 'aiRevenueGrowth', 'aiRevenueToCapex'];
@@ -19,6 +20,8 @@ export interface CompanyJob {
   datasetName: string;
   /** The reader's language: the report's titles, notes, chart labels and summaries are written in it. */
   lang?: Lang;
+  /** How a Korean summary writes won (53조 1,139억원 or 53.1조원), as the reader's tables do. */
+  won?: WonStyle;
   rows: Row[];
   parsed: Pick<ParsedAssumptions, 'values' | 'sources'> & { prices?: Record<string, number>; metrics?: ParsedAssumptions['metrics']; mc?: ParsedAssumptions['mc'] };
 }
@@ -48,10 +51,10 @@ export interface IndustrySumJob {
 }
 
 export const JOBS = {
-  company: (j: CompanyJob): CompanyReport => checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed, j.lang ?? 'en'), COMPANY_GROWTH_DRIVERS),
+  company: (j: CompanyJob): CompanyReport => checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed, j.lang ?? 'en', j.won ?? 'exact'), COMPANY_GROWTH_DRIVERS),
   /** The company report's JSON twin as text: stringifying a big report is itself heavy work. */
   companyJson: (j: CompanyJsonJob): string => {
-    const report = checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed, j.lang ?? 'en'), COMPANY_GROWTH_DRIVERS);
+    const report = checked(() => buildCompanyReport(j.datasetName, j.rows, j.parsed, j.lang ?? 'en', j.won ?? 'exact'), COMPANY_GROWTH_DRIVERS);
     return JSON.stringify({ ...j.head, ...reportJson(report) });
   },
   models: (j: ModelsJob) => checked(() => buildModelEconomics(j.rows, j.options, j.lens, j.lang ?? 'en'), j.reduce),

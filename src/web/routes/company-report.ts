@@ -16,6 +16,7 @@ import { reportCacheFor, reportLimits } from '../report-cache';
 import type { ReportContext } from './report-context';
 import { plain, textIn, type Lang } from '../i18n';
 import { presetName } from './scenarios';
+import type { WonStyle } from '../../report/number-text';
 import { assumptionLabel, lineValueText, printedValue, sourceWord, unitWord, wordOf } from '../../report/company-text';
 
 /**
@@ -170,17 +171,19 @@ export async function companyReport(ctx: ReportContext): Promise<void> {
   const key = `${datasetRevision(dataset)}|${qs}|${JSON.stringify(parsed.sources)}`;
   const limits = reportLimits(deps.config);
   const lang = res.locals.lang as Lang;
-  const job = { datasetName: dataset.name, lang, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices, metrics: parsed.metrics, mc: parsed.mc } };
+  // A Korean summary writes won as the reader's tables do (53조 1,139억원 or 53.1조원).
+  const won: WonStyle = res.locals.won === 'short' ? 'short' : 'exact';
+  const job = { datasetName: dataset.name, lang, won, rows, parsed: { values: parsed.values, sources: parsed.sources, prices: parsed.prices, metrics: parsed.metrics, mc: parsed.mc } };
   // Over the time budget, these make a company report lighter.
   const reduce = ['mcTrials', 'horizonYears'];
 
   if (format === 'json' && problems.length === 0) {
     const head = { dataset: { id: dataset.id, name: dataset.name }, scenario: scenario ? { id: scenario.id, name: scenario.name } : null, query: qs };
-    const text = await cache.sized(`json|${key}|${lang}|${scenario?.id ?? ''}`, () => runReport('companyJson', { ...job, head }, limits, reduce));
+    const text = await cache.sized(`json|${key}|${lang}|${won}|${scenario?.id ?? ''}`, () => runReport('companyJson', { ...job, head }, limits, reduce));
     res.type('application/json').send(text);
     return;
   }
-  const report = problems.length > 0 ? null : await cache.sized<CompanyReport>(`report|${key}|${lang}`, () => runReport('company', job, limits, reduce));
+  const report = problems.length > 0 ? null : await cache.sized<CompanyReport>(`report|${key}|${lang}|${won}`, () => runReport('company', job, limits, reduce));
 
   if (format === 'csv' && report) {
     const table = report.tables[tableName as TableName];
