@@ -90,7 +90,7 @@ export function compareCurrency(rows: Row[], query: Readonly<Record<string, unkn
  */
 export function scenarioFigures(datasetName: string, rows: Row[], s: CompareScenario, query: Readonly<Record<string, unknown>> = {}, lang: Lang = 'en'): ScenarioFigures {
   const currency = compareCurrency(rows, query);
-  const parsed = applyDataDefaults(parseAssumptions(query as Record<string, unknown>, s.values as Partial<Record<AssumptionKey, number | string>>), rows);
+  const parsed = applyDataDefaults(parseAssumptions(query as Record<string, unknown>, s.values as Partial<Record<AssumptionKey, number | string>>, lang), rows);
   const values = { ...parsed.values, reportingCurrency: currency };
   const report = buildCompanyReport(datasetName, rows, { ...parsed, values }, lang);
   return { scenario: s, currency, records: tableRecords(report.tables.comparison), problems: parsed.problems.map((p) => `${s.name}: ${p.message}`) };

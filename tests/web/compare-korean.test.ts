@@ -4,6 +4,7 @@ import type { Store } from '../../src/store/types';
 import { makeApp } from '../helpers/app';
 import { buildComparison } from '../../src/report/compare';
 import { acmeRows } from '../report/fixtures';
+import { englishRuns, visibleText } from './i18n/visible-text';
 
 type Json = { scenarios: { id: string; name: string }[]; columns: string[]; rows: Record<string, string | number | null>[] };
 type Chart = { options: { plugins: { title: { text: string } }; scales: { y: { title: { text: string } } }; meta: { currency?: string; lang?: string } }; data: { datasets: { label: string }[] } };
@@ -131,11 +132,24 @@ describe('compare › in Korean and in won', () => {
     expect(npv).toMatch(/원$/);
   });
 
-  test('scenario name errors in Korean', async () => {
+  test('edit form and a refused save in Korean › no English UI text, the typed name kept as data', async () => {
     const agent = request.agent(app);
     const page = await agent.get('/scenarios?lang=ko').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const res = await agent.post('/scenarios').type('form').send({ _csrf: token, name: '' }).expect(422);
-    expect(res.text).toContain('시나리오 이름을 입력하세요');
+    await agent.post('/scenarios').type('form').send({ _csrf: token, name: 'Tight money case', wacc: '0.12' }).expect(303);
+    const mine = ((await agent.get('/scenarios.json')).body as { id: number; name: string }[]).find((s) => s.name === 'Tight money case')!;
+    const edit = await agent.get(`/scenarios/${mine.id}/edit`).expect(200);
+    expect(edit.text).toContain('<span translate="no">Tight money case</span>');
+    expect(edit.text).toContain('변경 내용 저장');
+    // The only English left is the name as typed, in the page's <title> (which cannot mark it).
+    expect(englishRuns(visibleText(edit.text))).toEqual(['Tight money case']);
+    expect(edit.text).toContain('<title>시나리오 편집: Tight money case · capexlens</title>');
+    const bad = await agent.post('/scenarios').type('form').send({ _csrf: token, name: '', wacc: '-3' }).expect(422);
+    expect(bad.text).toContain('시나리오 이름을 입력하세요');
+    expect(englishRuns(visibleText(bad.text))).toEqual([]);
+    // Its compare page: the saved scenario beside the built-ins, in Korean.
+    const cmp = await agent.get(`/datasets/1/compare?scenarios=base,${mine.id}`).expect(200);
+    expect(chartOf(cmp.text).data.datasets.map((d) => d.label)).toEqual(['기본', 'Tight money case']);
+    expect(englishRuns(visibleText(cmp.text))).toEqual([]);
   });
 });

@@ -199,14 +199,14 @@ export function scenarioRoutes(deps: AppDeps): Router {
 
   r.get('/scenarios', async (req, res) => {
     await ensureSeeded(deps.store);
-    await renderList(deps, req, res, 200, { name: '', parsed: parseAssumptions({}), nameError: null });
+    await renderList(deps, req, res, 200, { name: '', parsed: parseAssumptions({}, undefined, res.locals.lang as Lang), nameError: null });
   });
 
   r.get('/scenarios/:id/edit', async (req, res) => {
     await ensureSeeded(deps.store);
     const s = await ownScenario(deps, req, res);
     const asText = Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, String(v)]));
-    await renderList(deps, req, res, 200, { name: s.name, parsed: parseAssumptions(asText), nameError: null, editing: s });
+    await renderList(deps, req, res, 200, { name: s.name, parsed: parseAssumptions(asText, undefined, res.locals.lang as Lang), nameError: null, editing: s });
   });
 
   r.post('/scenarios/:id', async (req, res) => {

@@ -21,11 +21,12 @@ export async function workbookDownload(deps: AppDeps, req: Request, res: Respons
   if (!dataset || dataset.kind !== 'company') throw new NotFoundError(`No company dataset ${raw}`);
   const { scenario, problem } = await loadScenario(deps, req, workspace);
   const rows = await deps.store.getRows(dataset.id);
-  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values), rows);
+  const lang = res.locals.lang as Lang;
+  const parsed = applyDataDefaults(parseAssumptions(req.query as Record<string, unknown>, scenario?.values, lang), rows);
   const problems = [...(problem ? [problem] : []), ...toInputProblems(parsed)];
   if (problems.length > 0) throw new ValidationError('Some assumptions are invalid', problems);
-  const name = shownDataset(dataset, res.locals.lang as Lang).name;
-  const result = await companyWorkbook(name, rows, parsed, res.locals.lang as Lang);
+  const name = shownDataset(dataset, lang).name;
+  const result = await companyWorkbook(name, rows, parsed, lang);
   if (result.kind === 'unsupported') {
     throw new ValidationError(result.message, [{ code: 'unsupported_in_workbook', line: null, column: result.key, value: String(parsed.values.capacityAfterData), message: result.message }]);
   }
