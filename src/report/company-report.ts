@@ -635,7 +635,7 @@ export function buildCompanyReport(
   won: WonStyle = 'exact',
 ): CompanyReport {
   const sections: CompanySection[] = [];
-  const data = rowsInUsd(rows, parsed.values);
+  const data = rowsInUsd(rows, parsed.values, lang);
   const skipped: string[] = [...data.skipped];
   const t = textIn(lang);
   const dataNotes = data.converted.length

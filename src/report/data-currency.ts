@@ -1,4 +1,5 @@
 import type { Row } from '../store/types';
+import { plain, type Lang } from '../i18n';
 import type { Assumptions } from './assumptions';
 import { groupByCompany } from './company-model';
 
@@ -20,7 +21,7 @@ export interface RowsInUsd {
  * other currencies cannot be converted and their company is skipped with a reason.
  * @example rowsInUsd([{ company: 'A', fiscal_year: 2024, capex: 1.4e12, currency: 'KRW' }], { fxKrwPerUsd: 1400, fxDriftPerYear: 0 }).rows[0].capex // 1e9
  */
-export function rowsInUsd(rows: Row[], a: Pick<Assumptions, 'fxKrwPerUsd' | 'fxDriftPerYear'>): RowsInUsd {
+export function rowsInUsd(rows: Row[], a: Pick<Assumptions, 'fxKrwPerUsd' | 'fxDriftPerYear'>, lang: Lang = 'en'): RowsInUsd {
   const out: Row[] = [];
   const skipped: string[] = [];
   const converted: string[] = [];
@@ -28,7 +29,7 @@ export function rowsInUsd(rows: Row[], a: Pick<Assumptions, 'fxKrwPerUsd' | 'fxD
     const currencies = new Set(companyRows.map((r) => (typeof r.currency === 'string' && r.currency.trim() !== '' ? r.currency.trim().toUpperCase() : 'USD')));
     const other = [...currencies].filter((c) => c !== 'USD' && c !== 'KRW');
     if (other.length > 0) {
-      skipped.push(`${company}: amounts in ${other.join(', ')}; the report converts only USD and KRW`);
+      skipped.push(plain(lang, 'plan.otherCurrency', { company, currencies: other.join(', ') }));
       continue;
     }
     if (!currencies.has('KRW')) {

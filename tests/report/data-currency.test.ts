@@ -33,6 +33,8 @@ describe('rowsInUsd', () => {
     const { rows, skipped } = rowsInUsd([{ company: 'SAP', fiscal_year: 2024, capex: 1e9, currency: 'EUR' }], { fxKrwPerUsd: 1400, fxDriftPerYear: 0 });
     expect(rows).toEqual([]);
     expect(skipped).toEqual(['SAP: amounts in EUR; the report converts only USD and KRW']);
+    const ko = rowsInUsd([{ company: 'SAP', fiscal_year: 2024, capex: 1e9, currency: 'EUR' }], { fxKrwPerUsd: 1400, fxDriftPerYear: 0 }, 'ko');
+    expect(ko.skipped).toEqual(['SAP: 금액이 EUR(으)로 되어 있어 뺐습니다. 보고서는 USD와 KRW만 환산합니다.']);
   });
 });
 

@@ -15,7 +15,7 @@ import { BadRequestError, ValidationError, type InputProblem } from '../errors';
 import { reportCacheFor, reportLimits } from '../report-cache';
 import type { ReportContext } from './report-context';
 import { plain, textIn, type Lang } from '../i18n';
-import { presetName } from './scenarios';
+import { presetName } from '../../report/presets';
 import type { WonStyle } from '../../report/number-text';
 import { assumptionLabel, lineValueText, printedValue, sourceWord, unitWord, wordOf } from '../../report/company-text';
 

@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps';
 import { NotFoundError, ValidationError, type InputProblem } from '../errors';
 import { plain, type Lang } from '../i18n';
 import { shownDataset } from '../i18n/dataset-name';
-import { BUILT_IN_SCENARIOS, presetName } from './scenarios';
+import { BUILT_IN_SCENARIOS, presetName } from '../../report/presets';
 
 /** Most scenarios one comparison holds (each is a whole company report). */
 const MAX_SCENARIOS = 6;
