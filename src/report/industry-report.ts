@@ -366,7 +366,7 @@ export function buildIndustryReport(query: Record<string, unknown>, dataset: Dat
         },
       ],
     },
-    options: { plugins: { legend: { display: false } }, meta: { yFormat: 'money' } },
+    options: { plugins: { legend: { display: false } }, meta: { yFormat: 'money', ...(lang === 'en' ? {} : { lang }) } },
   };
   const summary = industrySummary(lang, i, result, dataset);
   return { lang, ...parsed, dataset, result, tables, charts: [{ id: 'chart-gap', title: t('industry.chart.title'), config: chart }], summary };

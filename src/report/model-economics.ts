@@ -72,7 +72,7 @@ export interface ChartSpec {
         y: { title: { display: boolean; text: string } };
       };
       /** yFormat/logY: money ticks on a log axis; pointNames: tooltips and labels from each point's `name`. */
-      meta: { yFormat: 'money'; logY: true; pointNames: true };
+      meta: { yFormat: 'money'; logY: true; pointNames: true; lang?: Lang };
     };
   };
 }
@@ -504,7 +504,8 @@ function trendChart(w: Words, points: (CostPoint & { source: CostMethod })[], fi
           x: { type: 'linear', title: { display: true, text: w.t('models.chart.x') }, ticks: { stepSize: 1, format: { useGrouping: false, maximumFractionDigits: 0 } } },
           y: { title: { display: true, text: w.t('models.chart.y') } },
         },
-        meta: { yFormat: 'money', logY: true, pointNames: true },
+        // Money ticks as the reader reads them (Korean: 5,000만 달러, 1억 달러).
+        meta: { yFormat: 'money', logY: true, pointNames: true, ...(w.lang === 'en' ? {} : { lang: w.lang }) },
       },
     },
   };

@@ -31,6 +31,9 @@ describe('buildIndustryReport › in Korean', () => {
     expect(gap.rows.find((r) => r[0] === 'required_revenue')?.[2]).toBe('지출이 이어지는 동안 해마다');
     const chart = ko.charts[0]!;
     expect(chart.title).toBe('필요 매출과 AI 매출');
+    // Money ticks drawn the Korean way (6,000억 달러), English keeps $600B.
+    expect((chart.config.options as { meta?: { lang?: string } }).meta?.lang).toBe('ko');
+    expect((en.charts[0]!.config.options as { meta?: { lang?: string } }).meta?.lang).toBeUndefined();
     expect(chart.config.data.labels).toContain('필요 매출 (지출이 이어지는 해마다)');
     const text = [...ko.tables.flatMap((t) => [t.title, t.note ?? '', ...t.columns.map((c) => c.label), ...t.rows.flat().filter((c): c is string => typeof c === 'string' && !c.includes('_'))]), chart.title, ...(chart.config.data.labels ?? [])].join(' ');
     expect(englishRuns(text)).toEqual([]);

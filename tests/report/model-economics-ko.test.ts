@@ -48,6 +48,8 @@ describe('buildModelEconomics › in Korean', () => {
   test('chart › Korean title, axes and legends; points keep model names', () => {
     const chart = ko.charts[0]!;
     expect(chart.title).toBe('전체 학습의 학습 비용과 공개일 (로그 눈금)');
+    expect(chart.config.options.meta.lang).toBe('ko');
+    expect(en.charts[0]!.config.options.meta.lang).toBeUndefined();
     expect(chart.config.options.scales.x.title.text).toBe('공개일 (연도)');
     expect(chart.config.options.scales.y.title.text).toBe('학습 비용 (달러, 로그 눈금)');
     expect(chart.config.data.datasets.map((d) => d.label)).toEqual(['보고치 (3)', '칩-시간 × 가격 (1)', expect.stringMatching(/^추세: 한 해 [\d.]+배 \(R² [\d.]+\)$/)]);
