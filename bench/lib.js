@@ -47,4 +47,26 @@ function compare(a, b, runs) {
   return { a: { ms: median(ta), out: outA }, b: { ms: median(tb), out: outB }, ratio: median(ratios) };
 }
 
-module.exports = { ms, median, quantile, compare };
+/**
+ * In a forked child: seeds `store` as the server does, serves the app on it on a free port of
+ * 127.0.0.1, tells the parent `{ port, report }` (the built-in company report's path), and on the
+ * parent's next message closes the server and the store, runs `cleanup` and exits.
+ */
+async function serveForParent(store, config, cleanup) {
+  const { createApp } = require('../dist/web/app');
+  const { seedBuiltIns } = require('../dist/seed');
+  const { seedScenarios } = require('../dist/web/routes/scenarios');
+  await seedBuiltIns(store, config.dataDir);
+  await seedScenarios(store);
+  const company = (await store.listDatasets('bench')).find((d) => d.kind === 'company');
+  const app = createApp({ store, config });
+  const server = app.listen(0, '127.0.0.1', () => process.send({ port: server.address().port, report: `/datasets/${company.id}/report` }));
+  process.on('message', async () => {
+    server.close();
+    await store.close();
+    cleanup();
+    process.exit(0);
+  });
+}
+
+module.exports = { ms, median, quantile, compare, serveForParent };

@@ -100,23 +100,10 @@ async function uploadChild(kind, variant, file, schema) {
 
 /** Child: the app on one store, seeded as the server does, serving until told to stop. */
 async function serveChild(kind, schema) {
-  const { createApp } = require('../dist/web/app');
-  const { seedBuiltIns } = require('../dist/seed');
-  const { seedScenarios } = require('../dist/web/routes/scenarios');
   const { loadConfig } = require('../dist/config');
   const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DATABASE_FILE: path.join(os.tmpdir(), 'unused.db') });
   const { store, cleanup } = await openStore(kind, schema);
-  await seedBuiltIns(store, config.dataDir);
-  await seedScenarios(store);
-  const company = (await store.listDatasets('bench')).find((d) => d.kind === 'company');
-  const app = createApp({ store, config });
-  const server = app.listen(0, '127.0.0.1', () => process.send({ port: server.address().port, report: `/datasets/${company.id}/report` }));
-  process.on('message', async () => {
-    server.close();
-    await store.close();
-    cleanup();
-    process.exit(0);
-  });
+  await serveForParent(store, config, cleanup);
 }
 
 function firstVisit(port, p) {
@@ -140,7 +127,7 @@ function cannon(port, p, cookie, seconds) {
   });
 }
 
-const { median } = require('./lib');
+const { median, serveForParent } = require('./lib');
 
 function runUpload(kind, variant, file, schema) {
   const r = spawnSync(process.execPath, [__filename, '--upload', kind, variant, file, schema], { encoding: 'utf8', maxBuffer: 1 << 20, env: process.env });

@@ -58,28 +58,15 @@ function row(name, r) {
 
 /** Child process: seeds a temporary SQLite file as the server does and serves the app. */
 async function serve() {
-  const { createApp } = require('../dist/web/app');
   const { SqliteStore } = require('../dist/store/sqlite');
-  const { seedBuiltIns } = require('../dist/seed');
-  const { seedScenarios } = require('../dist/web/routes/scenarios');
   const { loadConfig } = require('../dist/config');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capexlens-report-bench-'));
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_FILE: path.join(dir, 'bench.db'), SESSION_SECRET: 'bench-secret-0123456789abcdef' });
   const store = new SqliteStore(config.databaseFile);
-  await seedBuiltIns(store, config.dataDir);
-  await seedScenarios(store);
-  const company = (await store.listDatasets('bench')).find((d) => d.kind === 'company');
-  const app = createApp({ store, config });
-  const server = app.listen(0, '127.0.0.1', () => process.send({ port: server.address().port, report: `/datasets/${company.id}/report` }));
-  process.on('message', async () => {
-    server.close();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-    process.exit(0);
-  });
+  await serveForParent(store, config, () => fs.rmSync(dir, { recursive: true, force: true }));
 }
 
-const { median } = require('./lib');
+const { median, serveForParent } = require('./lib');
 
 async function main() {
   const child = fork(__filename, ['--serve'], { env: { ...process.env, NODE_ENV: 'production' } });

@@ -1,3 +1,4 @@
+import { csrfOf } from './helpers/app';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -104,7 +105,7 @@ describePostgres('two instances on one PostgreSQL', () => {
     const form = await fetch(`${a.url}/datasets/new`);
     expect(form.status).toBe(200);
     jar.take(form);
-    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+    const token = csrfOf(await form.text());
     expect(token).toBeDefined();
     // … and its upload lands on B, which must accept both.
     const body = new FormData();

@@ -4,7 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations';
 import type { DatasetMeta, HitCount, NewDataset, Row, Scenario, Store } from './types';
 import { assertStorableText, chunkJson } from './values';
-import { warningsToJson, toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
+import { storableMetadata, toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
 
 /** Rows per stored chunk: the same as SQLite's, so both stores page the same way. */
 const CHUNK_ROWS = 256;
@@ -261,12 +261,7 @@ export class PostgresStore implements Store {
 
   /** Inside a transaction: the dataset, its rows by COPY, then the final count. */
   private async insertDataset(client: PoolClient, input: NewDataset): Promise<DatasetMeta> {
-    assertStorableText(input.name, 'dataset name');
-    assertStorableText(input.sourceName ?? '', 'file name');
-    const columnsJson = JSON.stringify(input.columns ?? []);
-    const warningsJson = warningsToJson(input.warnings ?? [], input.warningMessages);
-    assertStorableText(columnsJson, 'column descriptions');
-    assertStorableText(warningsJson, 'warnings');
+    const { columnsJson, warningsJson } = storableMetadata(input);
     const now = new Date().toISOString();
     const inserted = await client.query<{ id: number }>(
       `INSERT INTO datasets (kind, name, row_count, built_in, workspace, source_name, columns_json, warnings_json, seed_key, created_at, updated_at)

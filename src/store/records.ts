@@ -1,4 +1,5 @@
-import type { DatasetMeta, Scenario, WarningMessage } from './types';
+import type { DatasetMeta, NewDataset, Scenario, WarningMessage } from './types';
+import { assertStorableText } from './values';
 
 /**
  * The columns of a `datasets` and a `scenarios` row, as both stores name them. The two drivers
@@ -56,8 +57,23 @@ export function toMeta<B, T>(r: DatasetRecord<B, T>, types: RecordTypes<B, T>): 
 /** A stored warning: its English text alone (older rows), or with its message for other languages. */
 type StoredWarning = string | ({ text: string } & WarningMessage);
 
+/**
+ * A new dataset's metadata as both stores write it: the name and file name checked, the column
+ * descriptions and warnings as JSON text, each refused (UnstorableValueError) before any write
+ * when it holds what a store cannot keep unchanged.
+ */
+export function storableMetadata(input: Pick<NewDataset, 'name' | 'sourceName' | 'columns' | 'warnings' | 'warningMessages'>): { columnsJson: string; warningsJson: string } {
+  assertStorableText(input.name, 'dataset name');
+  assertStorableText(input.sourceName ?? '', 'file name');
+  const columnsJson = JSON.stringify(input.columns ?? []);
+  const warningsJson = warningsToJson(input.warnings ?? [], input.warningMessages);
+  assertStorableText(columnsJson, 'column descriptions');
+  assertStorableText(warningsJson, 'warnings');
+  return { columnsJson, warningsJson };
+}
+
 /** The `warnings_json` of a dataset: each warning's text, with its message where one is given. */
-export function warningsToJson(warnings: readonly string[], messages: readonly (WarningMessage | null)[] = []): string {
+function warningsToJson(warnings: readonly string[], messages: readonly (WarningMessage | null)[] = []): string {
   const stored: StoredWarning[] = warnings.map((text, i) => {
     const m = messages[i];
     return m ? { text, key: m.key, vars: m.vars } : text;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations';
 import type { DatasetMeta, HitCount, NewDataset, Row, Scenario, Store } from './types';
 import { assertStorableText, chunkJson } from './values';
-import { warningsToJson, toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
+import { storableMetadata, toMeta as recordToMeta, toScenario as recordToScenario, type DatasetRecord as DatasetRecordOf, type RecordTypes, type ScenarioRecord as ScenarioRecordOf } from './records';
 
 /**
  * Rows are stored in chunks of this many, one JSON array per database row: a million-row upload is
@@ -219,12 +219,7 @@ export class SqliteStore implements Store {
 
   /** Must run inside a transaction: inserts the dataset, then its rows, then the final count. */
   private insertRows(input: NewDataset): number {
-    assertStorableText(input.name, 'dataset name');
-    assertStorableText(input.sourceName ?? '', 'file name');
-    const columnsJson = JSON.stringify(input.columns ?? []);
-    const warningsJson = warningsToJson(input.warnings ?? [], input.warningMessages);
-    assertStorableText(columnsJson, 'column descriptions');
-    assertStorableText(warningsJson, 'warnings');
+    const { columnsJson, warningsJson } = storableMetadata(input);
     const now = new Date().toISOString();
     const res = this.stmt(
         `INSERT INTO datasets (kind, name, row_count, built_in, workspace, source_name, columns_json, warnings_json, seed_key, created_at, updated_at)

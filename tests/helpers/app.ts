@@ -21,3 +21,10 @@ export async function makeApp(env: Record<string, string> = {}) {
   const app = createApp({ store, config });
   return { app, store, config };
 }
+
+/** The CSRF token of a page's form; throws when the page has none (a test would otherwise post an empty token). */
+export function csrfOf(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('no CSRF token on the page');
+  return token;
+}

@@ -4,7 +4,7 @@ import { ASSUMPTION_DEFS, assumptionText, parseAssumptions } from '../../src/rep
 import { formFields, sourceLabel } from '../../src/report/form';
 import { parseMcInputs } from '../../src/report/mc-inputs';
 import { compileMetrics } from '../../src/report/metrics';
-import { makeApp } from '../helpers/app';
+import { makeApp, csrfOf } from '../helpers/app';
 import { englishRuns, visibleText } from './i18n/visible-text';
 
 const KO = 'ko-KR,ko;q=0.9';
@@ -142,7 +142,7 @@ describe('assumptions in Korean › pages', () => {
     const agent = request.agent(app);
     const page = await agent.get('/scenarios').set('Accept-Language', KO).expect(200);
     expect(fieldOf(page.text, 'wacc')).toContain('할인율(WACC)');
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const token = csrfOf(page.text);
     const res = await agent.post('/scenarios').set('Accept-Language', KO).type('form').send({ _csrf: token, name: 'mine', wacc: 'abc' });
     expect(res.status).toBe(422);
     expect(res.text).toContain('할인율(WACC): 숫자여야 합니다');

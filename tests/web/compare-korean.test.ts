@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Store } from '../../src/store/types';
-import { makeApp } from '../helpers/app';
+import { makeApp, csrfOf } from '../helpers/app';
 import { buildComparison } from '../../src/report/compare';
 import { acmeRows } from '../report/fixtures';
 import { englishRuns, visibleText } from './i18n/visible-text';
@@ -135,7 +135,7 @@ describe('compare › in Korean and in won', () => {
   test('edit form and a refused save in Korean › no English UI text, the typed name kept as data', async () => {
     const agent = request.agent(app);
     const page = await agent.get('/scenarios?lang=ko').expect(200);
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const token = csrfOf(page.text);
     await agent.post('/scenarios').type('form').send({ _csrf: token, name: 'Tight money case', wacc: '0.12' }).expect(303);
     const mine = ((await agent.get('/scenarios.json')).body as { id: number; name: string }[]).find((s) => s.name === 'Tight money case')!;
     const edit = await agent.get(`/scenarios/${mine.id}/edit`).expect(200);

@@ -1,16 +1,16 @@
 import request from 'supertest';
-import { makeApp } from '../helpers/app';
+import { makeApp, csrfOf } from '../helpers/app';
 
 /** A browser-like agent that has uploaded one small company dataset; returns its page path. */
 async function withUpload() {
   const made = await makeApp();
   const agent = request.agent(made.app);
   const page = await agent.get('/datasets/new').expect(200);
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+  const token = csrfOf(page.text);
   const res = await agent.post('/datasets/new').field('_csrf', token).field('name', 'Mine').attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,100\n'), 'mine.csv').expect(303);
   const path = res.headers.location as string;
   const show = await agent.get(path).expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(show.text)?.[1] ?? '';
+  const csrf = csrfOf(show.text);
   return { ...made, agent, path, csrf, show: show.text };
 }
 
@@ -52,7 +52,7 @@ describe('your datasets › rename and delete', () => {
     const other = request.agent(app);
     await other.get('/').expect(200);
     const form = await other.get('/datasets/new');
-    const otherCsrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+    const otherCsrf = csrfOf(form.text);
     await other.post(`${path}/delete`).type('form').send({ _csrf: decodeURIComponent(otherCsrf) }).expect(404);
     await request(app).post(`${path}/delete`).type('form').send({ _csrf: csrf }).expect(403);
   });

@@ -1,15 +1,9 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Store } from '../../src/store/types';
-import { makeApp } from '../helpers/app';
+import { makeApp, csrfOf } from '../helpers/app';
 
 type Table = { columns: string[]; rows: (string | number | null)[][] };
-
-function csrfOf(html: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error('no CSRF token on the page');
-  return token;
-}
 
 describe('custom metrics › company report', () => {
   let app: Express;

@@ -2,13 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { Store } from '../../src/store/types';
 import { seedScenarios } from '../../src/web/routes/scenarios';
-import { makeApp } from '../helpers/app';
-
-function csrfOf(html: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error('no CSRF token on the page');
-  return token;
-}
+import { makeApp, csrfOf } from '../helpers/app';
 
 describe('scenarios › HTTP', () => {
   let app: Express;

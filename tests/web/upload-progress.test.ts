@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { makeApp } from '../helpers/app';
+import { makeApp, csrfOf } from '../helpers/app';
 import { progressText, UploadProgressBoard, type UploadProgressView, type UploadTracker } from '../../src/web/upload-progress';
 
 const ID = '0123456789abcdef0123456789abcdef';
@@ -80,7 +80,7 @@ function companyFile(rows: number): Buffer {
 async function formAgent(app: Parameters<typeof request.agent>[0]): Promise<{ agent: ReturnType<typeof request.agent>; token: string }> {
   const agent = request.agent(app);
   const form = await agent.get('/datasets/new').expect(200);
-  const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+  const token = csrfOf(form.text);
   return { agent, token };
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import request from 'supertest';
-import { makeApp } from '../helpers/app';
+import { makeApp, csrfOf } from '../helpers/app';
 import type { Store } from '../../src/store/types';
 import { workspaceOfToken } from '../../src/web/middleware/workspace';
 
@@ -239,7 +239,7 @@ describe('upload form', () => {
     const made = await makeApp(env);
     const agent = request.agent(made.app);
     const page = await agent.get('/datasets/new').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
+    const csrf = csrfOf(page.text);
     if (!csrf) throw new Error('no CSRF field on the form');
     // As a browser sends the form: the hidden token first, then the fields, then the file.
     const post = () => agent.post('/datasets/new').field('_csrf', csrf);

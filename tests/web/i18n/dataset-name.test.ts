@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { makeApp } from '../../helpers/app';
+import { makeApp, csrfOf } from '../../helpers/app';
 
 describe('built-in dataset names', () => {
   test('Korean reader › built-ins carry Korean names on the list and their pages; English keeps the stored names', async () => {
@@ -25,7 +25,7 @@ describe('built-in dataset names', () => {
     const { app } = await makeApp();
     const agent = request.agent(app);
     const form = await agent.get('/datasets/new?lang=ko').expect(200);
-    const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+    const token = csrfOf(form.text);
     const up = await agent.post('/datasets/new').field('_csrf', token).field('name', 'My capex').attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,12\n'), 'mine.csv').expect(303);
     const shown = await agent.get(String(up.headers.location)).expect(200);
     expect(shown.text).toContain('My capex');

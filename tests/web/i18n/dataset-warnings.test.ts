@@ -1,12 +1,12 @@
 import iconv from 'iconv-lite';
 import request from 'supertest';
-import { makeApp } from '../../helpers/app';
+import { makeApp, csrfOf } from '../../helpers/app';
 import { englishRuns, visibleText } from './visible-text';
 
 /** Uploads through the browser form in `lang`; returns the new dataset page's URL. */
 async function upload(agent: ReturnType<typeof request.agent>, bytes: Buffer, fields: Record<string, string> = {}): Promise<string> {
   const form = await agent.get('/datasets/new').expect(200);
-  const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+  const token = csrfOf(form.text);
   let req = agent.post('/datasets/new').field('_csrf', token);
   for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
   const res = await req.attach('file', bytes, 'samsung.csv').expect(303);

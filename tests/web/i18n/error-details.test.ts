@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { makeApp } from '../../helpers/app';
+import { makeApp, csrfOf } from '../../helpers/app';
 import { englishRuns, visibleText } from './visible-text';
 
 const KO = 'ko-KR,ko;q=0.9';
@@ -18,7 +18,7 @@ describe('error pages in Korean', () => {
     const { app } = await makeApp();
     const agent = request.agent(app);
     const page = await agent.get('/datasets/new?lang=ko').expect(200);
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const token = csrfOf(page.text);
     const res = await agent.post('/datasets/1/rename').type('form').send({ _csrf: token, name: 'x' }).expect(403);
     const text = visibleText(res.text);
     expect(text).toContain('내장 데이터는 이름을 바꾸거나 지울 수 없습니다');
@@ -29,7 +29,7 @@ describe('error pages in Korean', () => {
     const { app } = await makeApp({ UPLOADS_PER_MINUTE: '1' });
     const agent = request.agent(app);
     const page = await agent.get('/datasets/new?lang=ko').expect(200);
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const token = csrfOf(page.text);
     const send = () => agent.post('/datasets/new').field('_csrf', token).attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,1\n'), 'a.csv');
     await send();
     const res = await send();

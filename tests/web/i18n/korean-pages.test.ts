@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { makeApp } from '../../helpers/app';
+import { makeApp, csrfOf } from '../../helpers/app';
 import { englishRuns, visibleText } from './visible-text';
 import { messages } from '../../../src/web/i18n';
 
@@ -47,7 +47,7 @@ describe('Korean pages', () => {
     const { app } = await makeApp();
     const agent = request.agent(app);
     const form = await agent.get('/datasets/new?lang=ko').expect(200);
-    const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+    const token = csrfOf(form.text);
     const res = await agent.post('/datasets/new').field('_csrf', token).attach('file', Buffer.from('company,fiscal_year,capex\nA,2024,12abc\n'), 'bad.csv');
     expect(res.status).toBe(422);
     const text = visibleText(res.text);
