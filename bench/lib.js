@@ -1,5 +1,7 @@
-// Timing helpers shared by the benchmarks (not a benchmark itself: run.js runs *.bench.js only).
+// Helpers shared by the benchmarks: timing, and serving the app from a child process (not a
+// benchmark itself: run.js runs *.bench.js only).
 'use strict';
+const http = require('node:http');
 
 /** Runs `fn` once; its wall time in milliseconds and its result. */
 function ms(fn) {
@@ -69,4 +71,22 @@ async function serveForParent(store, config, cleanup) {
   });
 }
 
-module.exports = { ms, median, quantile, compare, serveForParent };
+/**
+ * A browser's first visit to `p`: resolves the cookies the app set (its workspace and CSRF
+ * cookies) as one Cookie header, so load-test requests come from one workspace.
+ */
+function firstVisit(port, p) {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: p }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`${p}: ${res.statusCode}`));
+          resolve((res.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; '));
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+module.exports = { ms, median, quantile, compare, serveForParent, firstVisit };

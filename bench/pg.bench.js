@@ -10,7 +10,6 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const http = require('node:http');
 const { fork, spawnSync } = require('node:child_process');
 
 const URL_ = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || '';
@@ -106,20 +105,6 @@ async function serveChild(kind, schema) {
   await serveForParent(store, config, cleanup);
 }
 
-function firstVisit(port, p) {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: p }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) return reject(new Error(`${p}: ${res.statusCode}`));
-          resolve((res.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; '));
-        });
-      })
-      .on('error', reject);
-  });
-}
-
 function cannon(port, p, cookie, seconds) {
   const autocannon = require('autocannon');
   return new Promise((resolve, reject) => {
@@ -127,7 +112,7 @@ function cannon(port, p, cookie, seconds) {
   });
 }
 
-const { median, serveForParent } = require('./lib');
+const { firstVisit, median, serveForParent } = require('./lib');
 
 function runUpload(kind, variant, file, schema) {
   const r = spawnSync(process.execPath, [__filename, '--upload', kind, variant, file, schema], { encoding: 'utf8', maxBuffer: 1 << 20, env: process.env });

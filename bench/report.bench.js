@@ -11,7 +11,6 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const http = require('node:http');
 const { fork } = require('node:child_process');
 const autocannon = require('autocannon');
 
@@ -19,21 +18,6 @@ const SECONDS = Number(process.env.REPORT_BENCH_SECONDS || 3);
 const ROUNDS = Number(process.env.REPORT_BENCH_ROUNDS || 3);
 const CONNECTIONS = Number(process.env.REPORT_BENCH_CONNECTIONS || 50);
 const GOAL = 0.5;
-
-function firstVisit(port, p) {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: p }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) return reject(new Error(`${p}: ${res.statusCode}`));
-          const cookies = (res.headers['set-cookie'] || []).map((c) => c.split(';')[0]);
-          resolve(cookies.join('; '));
-        });
-      })
-      .on('error', reject);
-  });
-}
 
 function cannon(port, p, cookie, seconds) {
   return new Promise((resolve, reject) => {
@@ -66,7 +50,7 @@ async function serve() {
   await serveForParent(store, config, () => fs.rmSync(dir, { recursive: true, force: true }));
 }
 
-const { median, serveForParent } = require('./lib');
+const { firstVisit, median, serveForParent } = require('./lib');
 
 async function main() {
   const child = fork(__filename, ['--serve'], { env: { ...process.env, NODE_ENV: 'production' } });
