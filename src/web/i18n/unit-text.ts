@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT } from '../../config';
 import type { Lang } from '../../i18n';
 
 /**
@@ -9,8 +10,6 @@ import type { Lang } from '../../i18n';
  * first, whole words only). A phrase not in the list stays as written. This is for unit labels
  * only: sentences have messages of their own.
  */
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-
 type Phrasebook = { re: RegExp; to: string }[];
 const books = new Map<Lang, Phrasebook | null>();
 
